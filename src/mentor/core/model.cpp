@@ -1,0 +1,163 @@
+#include "mentor/core/model.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace mentor::core {
+
+Pos Positions::of(std::string_view key, Pos fallback) const
+{
+  for (const auto& [name, pos] : m_entries) {
+    if (name == key) {
+      return pos;
+    }
+  }
+  return fallback;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 5> k_kinds = {"coaching", "mentoring", "peer", "shadowing", "supervision"};
+constexpr std::array<std::string_view, 3> k_statuses = {"active", "paused", "ended"};
+constexpr std::array<std::string_view, 3> k_goal_statuses = {"open", "achieved", "dropped"};
+constexpr std::array<std::string_view, 4> k_session_types = {"session", "chemistry", "review", "closing"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse_enum(const std::array<std::string_view, N>& names, std::string_view text)
+{
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == text) {
+      return static_cast<Enum>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+template <std::size_t N>
+std::string choices(const std::array<std::string_view, N>& names)
+{
+  std::string out;
+  for (auto name : names) {
+    out += (out.empty() ? "" : " | ") + std::string(name);
+  }
+  return out;
+}
+
+} // namespace
+
+std::string_view to_string(Kind kind)
+{
+  return k_kinds[static_cast<std::size_t>(kind)];
+}
+
+std::string_view to_string(Status status)
+{
+  return k_statuses[static_cast<std::size_t>(status)];
+}
+
+std::string_view to_string(GoalStatus status)
+{
+  return k_goal_statuses[static_cast<std::size_t>(status)];
+}
+
+std::string_view to_string(SessionType type)
+{
+  return k_session_types[static_cast<std::size_t>(type)];
+}
+
+std::optional<Kind> parse_kind(std::string_view text)
+{
+  return parse_enum<Kind>(k_kinds, text);
+}
+
+std::optional<Status> parse_status(std::string_view text)
+{
+  return parse_enum<Status>(k_statuses, text);
+}
+
+std::optional<GoalStatus> parse_goal_status(std::string_view text)
+{
+  return parse_enum<GoalStatus>(k_goal_statuses, text);
+}
+
+std::optional<SessionType> parse_session_type(std::string_view text)
+{
+  return parse_enum<SessionType>(k_session_types, text);
+}
+
+std::string kind_choices()
+{
+  return choices(k_kinds);
+}
+
+std::string session_type_choices()
+{
+  return choices(k_session_types);
+}
+
+std::string goal_status_choices()
+{
+  return choices(k_goal_statuses);
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> Pairing::find_action(std::string_view id) const
+{
+  for (std::size_t s = 0; s < sessions.size(); ++s) {
+    for (std::size_t a = 0; a < sessions[s].actions.size(); ++a) {
+      if (sessions[s].actions[a].id == id) {
+        return std::pair{s, a};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+const Goal* Pairing::find_goal(std::string_view id) const
+{
+  for (const auto& goal : goals) {
+    if (goal.id == id) {
+      return &goal;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+template <typename T>
+const T* find_by_slug(const std::vector<T>& records, std::string_view slug)
+{
+  auto it = std::lower_bound(records.begin(), records.end(), slug,
+                             [](const T& record, std::string_view s) { return record.slug < s; });
+  return it != records.end() && it->slug == slug ? &*it : nullptr;
+}
+
+} // namespace
+
+const Person* Records::person(std::string_view slug) const
+{
+  return find_by_slug(people, slug);
+}
+
+const Pairing* Records::pairing(std::string_view slug) const
+{
+  return find_by_slug(pairings, slug);
+}
+
+std::string Records::name_of(std::string_view slug) const
+{
+  const Person* p = person(slug);
+  return p && !p->name.empty() ? p->name : std::string(slug);
+}
+
+int session_minutes(const Session& session, const Pairing& pairing, const Config& config)
+{
+  return session.duration.value_or(pairing.duration.value_or(config.default_duration));
+}
+
+int pairing_cadence(const Pairing& pairing, const Config& config)
+{
+  return pairing.cadence.value_or(config.default_cadence);
+}
+
+} // namespace mentor::core

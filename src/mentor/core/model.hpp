@@ -1,0 +1,157 @@
+#pragma once
+
+#include "mentor/util/date.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace mentor::core {
+
+using util::Date;
+
+// Where a value was written: 1-based line and column in its record's file.
+struct Pos
+{
+  int line = 0;
+  int col = 0;
+};
+
+// The position of each key a record was read from, in file order.
+class Positions
+{
+public:
+  void set(std::string key, Pos pos) { m_entries.emplace_back(std::move(key), pos); }
+  // The key's position, or `fallback` when the record has no such key.
+  Pos of(std::string_view key, Pos fallback = {}) const;
+
+private:
+  std::vector<std::pair<std::string, Pos>> m_entries;
+};
+
+enum class Kind { coaching, mentoring, peer, shadowing, supervision };
+enum class Status { active, paused, ended };
+enum class GoalStatus { open, achieved, dropped };
+enum class SessionType { session, chemistry, review, closing };
+
+std::string_view to_string(Kind kind);
+std::string_view to_string(Status status);
+std::string_view to_string(GoalStatus status);
+std::string_view to_string(SessionType type);
+std::optional<Kind> parse_kind(std::string_view text);
+std::optional<Status> parse_status(std::string_view text);
+std::optional<GoalStatus> parse_goal_status(std::string_view text);
+std::optional<SessionType> parse_session_type(std::string_view text);
+// "coaching | mentoring | …", for messages.
+std::string kind_choices();
+std::string session_type_choices();
+std::string goal_status_choices();
+
+// mentor.yaml
+struct Config
+{
+  std::string file;
+  int version = 1;
+  std::string me;
+  Kind default_kind = Kind::coaching;
+  int default_duration = 60;  // minutes
+  int default_cadence = 28;   // days; 0 = as needed
+  Positions at;
+};
+
+struct Person
+{
+  std::string slug;
+  std::string file;
+  std::string name;
+  std::string email;
+  std::string organisation;
+  std::string role;
+  std::string pseudonym;
+  std::vector<std::string> tags;
+  std::string notes;
+  Positions at;
+};
+
+struct Goal
+{
+  std::string id;
+  std::string title;
+  std::string measure;
+  std::optional<Date> due;
+  GoalStatus status = GoalStatus::open;
+  Pos pos;
+  Positions at;
+};
+
+struct Action
+{
+  std::string id;
+  std::string text;
+  std::optional<Date> due;
+  std::optional<Date> done;
+  Pos pos;
+  Positions at;
+};
+
+struct Session
+{
+  Date date;
+  std::optional<int> duration;  // minutes; absent: the pairing's default
+  SessionType type = SessionType::session;
+  std::vector<std::string> topics;
+  std::string notes;
+  std::vector<Action> actions;
+  std::optional<bool> paid;     // overrides the pairing's `paid`
+  int group = 0;                // number in group; 0 = one-to-one
+  Pos pos;
+  Positions at;
+};
+
+struct Pairing
+{
+  std::string slug;
+  std::string file;
+  std::string mentor;
+  std::string mentee;
+  Kind kind = Kind::coaching;
+  Status status = Status::active;
+  Date started;
+  std::optional<Date> until;
+  std::optional<Date> ended;
+  std::optional<int> cadence;   // days; 0 = as needed; absent: mentor.yaml's
+  std::optional<int> duration;  // minutes; absent: mentor.yaml's
+  bool paid = true;
+  std::string sponsor;
+  std::string outcome;
+  std::vector<Goal> goals;
+  std::vector<Session> sessions;  // oldest first, as in the file
+  Positions at;
+
+  const Session* last_session() const { return sessions.empty() ? nullptr : &sessions.back(); }
+  // The action with this id and the index of its session, if any.
+  std::optional<std::pair<std::size_t, std::size_t>> find_action(std::string_view id) const;
+  const Goal* find_goal(std::string_view id) const;
+};
+
+// Everything in a records directory.
+struct Records
+{
+  Config config;
+  std::vector<Person> people;      // sorted by slug
+  std::vector<Pairing> pairings;   // sorted by slug
+
+  const Person* person(std::string_view slug) const;
+  const Pairing* pairing(std::string_view slug) const;
+  // The person's name, or the slug when there is no such person.
+  std::string name_of(std::string_view slug) const;
+};
+
+// Minutes a session counts for: its own duration, else the pairing's, else
+// the default from mentor.yaml.
+int session_minutes(const Session& session, const Pairing& pairing, const Config& config);
+int pairing_cadence(const Pairing& pairing, const Config& config);
+
+} // namespace mentor::core
