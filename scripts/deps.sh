@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages mentor needs to build and test, when any is
+# missing. Sourced by quickstart.sh and test.sh; needs root (or sudo) only
+# when something has to be installed.
+set -euo pipefail
+
+mentor_packages=(cmake g++ make git libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev)
+
+mentor_install_missing() {
+  local missing=()
+  for pkg in "${mentor_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
