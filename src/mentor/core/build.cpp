@@ -76,8 +76,14 @@ public:
     m_problems.error(m_document, node.mark, std::move(message), std::move(hint));
   }
 
+  // Reported at the key when it is there with nothing after it, else at the
+  // start of the map.
   void missing(std::string_view key, std::string hint)
   {
+    if (const store::Entry* entry = m_map.find_entry(key)) {
+      m_problems.error(m_document, entry->key_mark, fmt::format("`{}:` is empty", key), std::move(hint));
+      return;
+    }
     m_problems.error(m_document, m_map.mark, fmt::format("`{}:` is missing", key), std::move(hint));
   }
 
@@ -321,9 +327,24 @@ Goal build_goal(const Document& document, const Node& node, Problems& problems)
   return goal;
 }
 
-} // namespace
+// Fields are checked in a fixed order, not the file's; the problems of one
+// record are put in file order before they join the others.
+template <typename Build>
+auto in_file_order(Problems& problems, Build build)
+{
+  Problems local;
+  auto record = build(local);
+  auto list = local.list();
+  std::stable_sort(list.begin(), list.end(), [](const store::Problem& a, const store::Problem& b) {
+    return a.line != b.line ? a.line < b.line : a.col < b.col;
+  });
+  for (auto& problem : list) {
+    problems.add(std::move(problem));
+  }
+  return record;
+}
 
-Config build_config(const Document& document, Problems& problems)
+Config config_from(const Document& document, Problems& problems)
 {
   Config config;
   config.file = document.path;
@@ -356,7 +377,7 @@ Config build_config(const Document& document, Problems& problems)
   return config;
 }
 
-Person build_person(const Document& document, std::string slug, Problems& problems)
+Person person_from(const Document& document, std::string slug, Problems& problems)
 {
   Person person;
   person.slug = std::move(slug);
@@ -375,7 +396,7 @@ Person build_person(const Document& document, std::string slug, Problems& proble
   return person;
 }
 
-Pairing build_pairing(const Document& document, std::string slug, Problems& problems)
+Pairing pairing_from(const Document& document, std::string slug, Problems& problems)
 {
   Pairing pairing;
   pairing.slug = std::move(slug);
@@ -418,6 +439,23 @@ Pairing build_pairing(const Document& document, std::string slug, Problems& prob
     }
   }
   return pairing;
+}
+
+} // namespace
+
+Config build_config(const Document& document, Problems& problems)
+{
+  return in_file_order(problems, [&](Problems& local) { return config_from(document, local); });
+}
+
+Person build_person(const Document& document, std::string slug, Problems& problems)
+{
+  return in_file_order(problems, [&](Problems& local) { return person_from(document, std::move(slug), local); });
+}
+
+Pairing build_pairing(const Document& document, std::string slug, Problems& problems)
+{
+  return in_file_order(problems, [&](Problems& local) { return pairing_from(document, std::move(slug), local); });
 }
 
 } // namespace mentor::core

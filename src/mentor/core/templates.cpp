@@ -29,6 +29,29 @@ std::string line(std::string_view key, const std::string& value, std::string_vie
   return text + "# " + std::string(comment) + "\n";
 }
 
+// Text for a comment line: a line break in a name (possible in a
+// hand-edited file) would end the comment and start YAML of its own.
+std::string comment_text(std::string_view text)
+{
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto rest = text.substr(i);
+    if (c < 0x20 || c == 0x7f) {
+      out += ' ';
+    } else if (rest.starts_with("\xC2\x85")) {
+      out += ' ';
+      i += 1;
+    } else if (rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9")) {
+      out += ' ';
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 std::string role_words(Kind kind)
 {
   switch (kind) {
@@ -94,8 +117,8 @@ std::string person_text(const NewPerson& person)
 
 std::string pairing_text(const NewPairing& p)
 {
-  std::string text = fmt::format("# {}: {} and {} ({}).\n", to_string(p.kind), p.mentor_name, p.mentee_name,
-                                 role_words(p.kind));
+  std::string text = fmt::format("# {}: {} and {} ({}).\n", to_string(p.kind), comment_text(p.mentor_name),
+                                 comment_text(p.mentee_name), role_words(p.kind));
   text +=
     "# `mentor log` adds sessions at the end; edit anything by hand, mentor keeps\n"
     "# your comments and layout.\n";

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <regex>
 
 namespace mentor::store {
 
@@ -26,11 +25,26 @@ bool is_iso_date(std::string_view v)
          && is_digit(v[9]);
 }
 
-// "45m", "1h", "1h30m": not a number to any YAML reader.
+bool all_digits(std::string_view v)
+{
+  return std::all_of(v.begin(), v.end(), is_digit);
+}
+
+// "45m", "1h", "1h30m": not a number to any YAML reader. (Written out rather
+// than as a std::regex, which GCC 12 warns about under the sanitizers.)
 bool is_duration_word(std::string_view v)
 {
-  static const std::regex pattern("^[0-9]{1,4}(m|h|h[0-9]{1,2}m)$");
-  return std::regex_match(v.begin(), v.end(), pattern);
+  const auto unit = v.find_first_of("hm");
+  if (unit == 0 || unit > 4 || unit == std::string_view::npos || !all_digits(v.substr(0, unit))) {
+    return false;
+  }
+  const auto rest = v.substr(unit);
+  if (rest == "m" || rest == "h") {
+    return true;
+  }
+  // "h", one or two digits, "m"
+  return rest.size() >= 3 && rest.size() <= 4 && rest.front() == 'h' && rest.back() == 'm'
+         && all_digits(rest.substr(1, rest.size() - 2));
 }
 
 bool is_reserved_word(std::string_view v)
@@ -44,8 +58,17 @@ bool is_reserved_word(std::string_view v)
   return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
+// U+0080..U+009F (NEL among them), written C2 80..C2 9F: YAML does not
+// allow them unescaped, and PyYAML refuses a file holding one.
+bool is_c1_control(std::string_view rest)
+{
+  return rest.size() >= 2 && static_cast<unsigned char>(rest[0]) == 0xC2
+         && static_cast<unsigned char>(rest[1]) >= 0x80 && static_cast<unsigned char>(rest[1]) <= 0x9F;
+}
+
 // Characters that no plain scalar of ours may contain: control characters,
-// and Unicode line breaks and the byte-order mark, which YAML treats specially.
+// Unicode line breaks and the byte-order mark, which YAML treats specially,
+// and the noncharacters U+FFFE and U+FFFF, which YAML does not allow.
 bool has_special_characters(std::string_view v)
 {
   for (std::size_t i = 0; i < v.size(); ++i) {
@@ -54,8 +77,9 @@ bool has_special_characters(std::string_view v)
       return true;
     }
     const auto rest = v.substr(i);
-    if (rest.starts_with("\xC2\x85") || rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9")
-        || rest.starts_with("\xEF\xBB\xBF")) {
+    if (is_c1_control(rest) || rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9")
+        || rest.starts_with("\xEF\xBB\xBF") || rest.starts_with("\xEF\xBF\xBE")
+        || rest.starts_with("\xEF\xBF\xBF")) {
       return true;
     }
   }
@@ -78,7 +102,9 @@ bool plain_is_safe(std::string_view v, Context context)
       || v.back() == ':' || is_reserved_word(v)) {
     return false;
   }
-  if (context == Context::flow && v.find_first_of(",[]{}#") != std::string_view::npos) {
+  // In a flow list a '?' ends a plain scalar too: yaml-cpp and PyYAML both
+  // fail on `[why?]`.
+  if (context == Context::flow && v.find_first_of(",[]{}#?") != std::string_view::npos) {
     return false;
   }
   return true;
@@ -111,9 +137,13 @@ std::string double_quoted(std::string_view v)
     }
     if (c < 0x20 || c == 0x7f) {
       out += fmt::format("\\x{:02X}", c);
-    } else if (rest.starts_with("\xC2\x85")) {
-      out += "\\N";
+    } else if (is_c1_control(rest)) {
+      // NEL too: yaml-cpp 0.7 reads "\N" back as a lone byte 0x85, not UTF-8.
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(rest[1]));
       ++i;
+    } else if (rest.starts_with("\xEF\xBF\xBE") || rest.starts_with("\xEF\xBF\xBF")) {
+      out += rest[2] == '\xBE' ? "\\uFFFE" : "\\uFFFF";
+      i += 2;
     } else if (rest.starts_with("\xE2\x80\xA8")) {
       out += "\\L";
       i += 2;

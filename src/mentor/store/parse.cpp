@@ -30,7 +30,7 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 class TreeBuilder : public YAML::EventHandler
 {
 public:
-  explicit TreeBuilder(std::size_t offset_base) : m_offset_base(offset_base) {}
+  TreeBuilder(std::string_view text, std::size_t offset_base) : m_text(text), m_offset_base(offset_base) {}
 
   Node take_root() { return std::move(m_root); }
   bool has_root() const { return m_have_root; }
@@ -57,6 +57,7 @@ public:
   {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
+    check_closed(mark);
     Node node = Node::scalar(value);
     node.plain = tag == "?";
     node.mark = to_mark(mark);
@@ -129,6 +130,38 @@ private:
     }
   }
 
+  // yaml-cpp 0.7 accepts a quoted scalar that is never closed when the file
+  // ends with a line break, reading the rest of the file as its text.
+  void check_closed(const YAML::Mark& mark)
+  {
+    auto i = static_cast<std::size_t>(mark.pos);
+    if (i < m_text.size() && m_text[i] == '!') {
+      while (i < m_text.size() && m_text[i] != ' ' && m_text[i] != '\t' && m_text[i] != '\n') {
+        ++i;
+      }
+      while (i < m_text.size() && (m_text[i] == ' ' || m_text[i] == '\t')) {
+        ++i;
+      }
+    }
+    if (i >= m_text.size() || (m_text[i] != '"' && m_text[i] != '\'')) {
+      return;
+    }
+    const char quote = m_text[i];
+    for (++i; i < m_text.size(); ++i) {
+      if (quote == '"' && m_text[i] == '\\') {
+        ++i;
+      } else if (m_text[i] == quote) {
+        if (quote == '\'' && i + 1 < m_text.size() && m_text[i + 1] == '\'') {
+          ++i;
+        } else {
+          return;
+        }
+      }
+    }
+    refuse(mark, fmt::format("this quoted text has no closing {}", quote),
+           fmt::format("add the closing {} where the text ends", quote));
+  }
+
   void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
             YAML::EmitterStyle::value style, Node node)
   {
@@ -187,6 +220,7 @@ private:
     top.have_key = false;
   }
 
+  std::string_view m_text;  // what the parser reads: the file without its BOM
   std::size_t m_offset_base;
   std::vector<Frame> m_stack;
   Node m_root;
@@ -216,17 +250,28 @@ int second_document_line(std::string_view text)
   const auto lines = util::split_lines(text);
   int separators = 0;
   bool content_seen = false;
+  bool ended = false;  // after a "..." line
+  auto is_marker = [](std::string_view line, std::string_view marker) {
+    return line.starts_with(marker)
+           && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto line = lines[i];
-    const bool marker = line.substr(0, 3) == "---" && (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
-    if (marker) {
-      if (content_seen || ++separators > 1) {
+    if (is_marker(line, "---")) {
+      if (content_seen || ended || ++separators > 1) {
         return static_cast<int>(i) + 1;
       }
       continue;
     }
+    if (is_marker(line, "...")) {
+      ended = true;
+      continue;
+    }
     const auto t = util::trim(line);
-    if (!t.empty() && t[0] != '#' && line.substr(0, 3) != "...") {
+    if (!t.empty() && t[0] != '#') {
+      if (ended) {
+        return static_cast<int>(i) + 1;
+      }
       content_seen = true;
     }
   }
@@ -247,26 +292,29 @@ Document parse_document(std::string display_path, std::string text)
                      k_max_file_bytes),
          "split the records, or check that this is really a mentor file");
   }
-  if (const auto nul = text.find('\0'); nul != std::string::npos) {
-    const auto at = util::line_col_at(text, nul);
+  // Columns on the first line do not count a byte-order mark, as in the
+  // positions the YAML parser reports.
+  const std::size_t base = text.starts_with(k_bom) ? k_bom.size() : 0;
+  const std::string_view body = std::string_view(text).substr(base);
+  if (const auto nul = body.find('\0'); nul != std::string::npos) {
+    const auto at = util::line_col_at(body, nul);
     fail(at.line, at.col, "the file contains a NUL byte",
          "the file is damaged or not text; restore it from git (`git diff`, `git checkout`)");
   }
-  if (const auto bad = util::find_invalid_utf8(text)) {
-    const auto at = util::line_col_at(text, *bad);
+  if (const auto bad = util::find_invalid_utf8(body)) {
+    const auto at = util::line_col_at(body, *bad);
     fail(at.line, at.col, "the file is not valid UTF-8",
          "save the file as UTF-8 in your editor, or retype the character at that position");
   }
 
-  const std::size_t base = text.starts_with(k_bom) ? k_bom.size() : 0;
-  std::istringstream input(text.substr(base));
-  TreeBuilder builder(base);
+  std::istringstream input{std::string(body)};
+  TreeBuilder builder(body, base);
   try {
     YAML::Parser parser(input);
     parser.HandleNextDocument(builder);
     DocumentCounter counter;
     if (parser.HandleNextDocument(counter)) {
-      const int line = second_document_line(text);
+      const int line = second_document_line(body);
       fail(line > 0 ? line : 1, 1, "the file holds more than one YAML document",
            "a mentor file is one document: remove the extra `---` line and what follows it, or "
            "move it to a file of its own");
@@ -277,8 +325,24 @@ Document parse_document(std::string display_path, std::string text)
     fail(e.mark.line + 1, e.mark.column + 1, "values are nested too deeply for the YAML parser",
          "mentor's files nest a few levels at most; this file is damaged or not a mentor file");
   } catch (const YAML::Exception& e) {
-    const bool tab = e.msg.find("tab") != std::string::npos;
-    fail(e.mark.line + 1, e.mark.column + 1, fmt::format("YAML syntax error: {}", e.msg),
+    if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+      // An anchor is refused before anything can refer to it, so every
+      // alias ends up here.
+      const auto at = body.substr(std::min(body.size(), static_cast<std::size_t>(e.mark.pos)));
+      const auto name = at.substr(0, at.find_first_of(" \t\r\n,]}"));
+      fail(e.mark.line + 1, e.mark.column + 1, fmt::format("an alias ({}) is not allowed in mentor's files", name),
+           "write the value out in full instead of referring to an anchor");
+    }
+    // yaml-cpp names a tab only in some of the errors a tab in the
+    // indentation leads to ("illegal map value", "illegal block entry"…).
+    const auto error_line = util::line_at(body, e.mark.line + 1);
+    const auto indentation = error_line.substr(0, error_line.find_first_not_of(" \t"));
+    const bool tab_indent = indentation.find('\t') != std::string_view::npos;
+    const bool tab = tab_indent || e.msg.find("tab") != std::string::npos;
+    fail(e.mark.line + 1, e.mark.column + 1,
+         tab_indent && e.msg.find("tab") == std::string::npos
+           ? fmt::format("YAML syntax error: {} (the line is indented with a tab)", e.msg)
+           : fmt::format("YAML syntax error: {}", e.msg),
          tab ? "indent with spaces: YAML does not allow tabs for indentation"
              : "check the indentation and the quotes on this line and the one before it");
   }

@@ -36,16 +36,19 @@ std::string printable_excerpt(std::string_view line, int& col)
 {
   std::string out;
   std::size_t shown = 0;
+  const int column = col;  // in the line as written; `col` moves with the escapes
   for (std::size_t i = 0; i < line.size(); ++i) {
     const auto c = static_cast<unsigned char>(line[i]);
     std::string piece = (c < 0x20 && c != '\t') || c == 0x7f ? fmt::format("\\x{:02x}", c)
                         : c == '\t'                           ? std::string(" ")
                                                               : std::string(1, line[i]);
-    if (static_cast<int>(i) < col - 1) {
+    if (static_cast<int>(i) < column - 1) {
       col += static_cast<int>(piece.size()) - 1;
     }
     out += piece;
-    if (++shown >= 160) {
+    // Cut between characters, never inside one.
+    const bool next_continues = i + 1 < line.size() && (static_cast<unsigned char>(line[i + 1]) & 0xC0u) == 0x80u;
+    if (++shown >= 160 && !next_continues) {
       out += "…";
       break;
     }
@@ -75,7 +78,12 @@ Problem problem_at(std::string file, std::string_view text, int line, int col,
     // The caret counts bytes of the excerpt: right for the ASCII structure
     // of YAML, slightly off after wide characters on the same line.
     int caret = col;
-    problem.excerpt = printable_excerpt(util::line_at(text, line), caret);
+    auto excerpt = util::line_at(text, line);
+    // Columns do not count a byte-order mark (nor does an editor show one).
+    if (line == 1 && excerpt.starts_with("\xEF\xBB\xBF")) {
+      excerpt.remove_prefix(3);
+    }
+    problem.excerpt = printable_excerpt(excerpt, caret);
     problem.caret = caret > 0 && caret <= 170 ? caret : 0;
   }
   return problem;

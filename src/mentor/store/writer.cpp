@@ -44,6 +44,13 @@ bool rest_of_line_is_comment(std::string_view text, std::size_t offset)
   return offset >= text.size() || text[offset] == '\n' || text[offset] == '\r' || text[offset] == '#';
 }
 
+// `~` or `null` written out, rather than a value left empty.
+bool is_explicit_null(std::string_view text, std::size_t offset)
+{
+  const auto at = text.substr(std::min(offset, text.size()));
+  return at.starts_with("~") || at.starts_with("null") || at.starts_with("Null") || at.starts_with("NULL");
+}
+
 } // namespace
 
 Extent single_line_extent(const Document& document, const Node& value)
@@ -185,10 +192,7 @@ void Patch::append_to_top_sequence(const std::string& key, const Node& item)
   } else if (value.is_null()) {
     // An explicit `~` or `null` goes; an empty value (maybe with a comment
     // after the colon) stays as it is.
-    const std::string_view at_mark = std::string_view(m_document.text).substr(std::min(value.mark.offset, m_document.text.size()));
-    const bool explicit_null = at_mark.starts_with("~") || at_mark.starts_with("null") || at_mark.starts_with("Null")
-                               || at_mark.starts_with("NULL");
-    if (value.mark.line == entry.key_mark.line && explicit_null) {
+    if (value.mark.line == entry.key_mark.line && is_explicit_null(m_document.text, value.mark.offset)) {
       const auto extent = single_line_extent(m_document, value);
       auto from = extent.begin;
       while (from > 0 && is_blank(m_document.text[from - 1])) {
@@ -219,8 +223,10 @@ void Patch::replace_scalar(const NodePath& map_path, const std::string& key, con
   }
   const std::string_view text = m_document.text;
   const auto replacement = inline_scalar(value);
-  if (entry->value.is_null() && entry->value.mark.line != entry->key_mark.line) {
-    // `key:` with nothing after it: the value goes after the colon.
+  if (entry->value.is_null()
+      && (entry->value.mark.line != entry->key_mark.line || !is_explicit_null(text, entry->value.mark.offset))) {
+    // `key:` with nothing after it (at the end of the file, the empty value
+    // is on the key's line): the value goes after the colon.
     auto colon = text.find(':', entry->key_mark.offset);
     if (colon == std::string_view::npos || !rest_of_line_is_comment(text, colon + 1)) {
       refuse(entry->key_mark, fmt::format("cannot find where the value of `{}` goes", key),
@@ -299,10 +305,23 @@ std::string Patch::result() const
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return m_edits[a].offset != m_edits[b].offset ? m_edits[a].offset > m_edits[b].offset : a > b;
   });
+  // New lines follow the file's own line endings (those of its first line).
+  const auto first_break = m_document.text.find('\n');
+  const bool crlf = first_break != std::string::npos && first_break > 0 && m_document.text[first_break - 1] == '\r';
   std::string text = m_document.text;
   for (auto i : order) {
     const auto& edit = m_edits[i];
-    text.replace(edit.offset, edit.erase, edit.insert);
+    std::string insert = edit.insert;
+    if (crlf) {
+      insert.clear();
+      for (std::size_t k = 0; k < edit.insert.size(); ++k) {
+        if (edit.insert[k] == '\n' && (k == 0 || edit.insert[k - 1] != '\r')) {
+          insert += '\r';
+        }
+        insert += edit.insert[k];
+      }
+    }
+    text.replace(edit.offset, edit.erase, insert);
   }
 
   Document reread;
