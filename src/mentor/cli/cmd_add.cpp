@@ -21,7 +21,7 @@ CLI::App* setup_add(CLI::App& app, AddOptions& options)
   sub->add_option("--email", options.email, "Email address")->type_name("EMAIL");
   sub->add_option("--org", options.org, "Organisation")->type_name("ORG");
   sub->add_option("--role", options.role, "Role or job title")->type_name("ROLE");
-  sub->add_option("--tag", options.tags, "A tag (repeat for more)")->type_name("TAG");
+  sub->add_option("--tag", options.tags, "A tag (repeat for more)")->type_name("TAG")->allow_extra_args(false);
   sub->add_option("--note", options.note, "Notes about them")->type_name("TEXT");
   return sub;
 }
@@ -30,8 +30,8 @@ void run_add(Context& context, const AddOptions& options)
 {
   core::NewPerson person;
   person.name = single_line("NAME", options.name);
-  std::string slug = options.id;
-  if (slug.empty()) {
+  std::string slug = options.id.value_or("");
+  if (!options.id) {
     slug = util::slugify(person.name);
     if (slug.empty()) {
       throw UsageError(fmt::format("\"{}\" has no letters or digits to make an id from", person.name),
@@ -41,14 +41,14 @@ void run_add(Context& context, const AddOptions& options)
     throw UsageError(fmt::format("--id: \"{}\" is not a valid id", slug),
                      "ids are lower-case letters and digits joined by single hyphens, at most 64 characters");
   }
-  if (!options.email.empty()) {
-    person.email = single_line("--email", options.email);
+  if (options.email) {
+    person.email = single_line("--email", *options.email);
   }
-  if (!options.org.empty()) {
-    person.organisation = single_line("--org", options.org);
+  if (options.org) {
+    person.organisation = single_line("--org", *options.org);
   }
-  if (!options.role.empty()) {
-    person.role = single_line("--role", options.role);
+  if (options.role) {
+    person.role = single_line("--role", *options.role);
   }
   for (const auto& tag : options.tags) {
     person.tags.push_back(single_line("--tag", tag));

@@ -26,11 +26,12 @@ CLI::App* setup_log(CLI::App& app, LogOptions& options)
     ->type_name("DATE");
   sub->add_option("--duration", options.duration, "How long: 45, 45m, 1h, 1.5h, 1h30m (default: the pairing's)")
     ->type_name("DURATION");
-  sub->add_option("--topic", options.topics, "A topic discussed (repeat for more)")->type_name("TOPIC");
+  sub->add_option("--topic", options.topics, "A topic discussed (repeat for more)")->type_name("TOPIC")->allow_extra_args(false);
   sub->add_option("--action", options.actions, "An action agreed (repeat for more; ids a1, a2, …)")
-    ->type_name("TEXT");
+    ->type_name("TEXT")
+    ->allow_extra_args(false);
   sub->add_option("--due", options.due, "When the actions are due: a date, +1w, tomorrow, friday")->type_name("DATE");
-  sub->add_option("--done", options.done, "Mark an open action done, by id (repeat for more)")->type_name("ID");
+  sub->add_option("--done", options.done, "Mark an open action done, by id (repeat for more)")->type_name("ID")->allow_extra_args(false);
   sub->add_option("--type", options.type, "session, chemistry, review or closing (default: session)")
     ->type_name("TYPE");
   sub->add_flag("--edit", options.edit, "Write the notes in $VISUAL or $EDITOR, even when given");
@@ -76,15 +77,15 @@ void run_log(Context& context, const LogOptions& options)
   const auto slug = resolved.slug;
 
   core::NewSession session;
-  session.date = options.date.empty() ? today : parse_past_date("--date", options.date, today);
+  session.date = options.date ? parse_past_date("--date", *options.date, today) : today;
   if (session.date > today) {
     throw UsageError(fmt::format("--date {} is in the future (today is {})", session.date.iso(), today.iso()),
                      "log sessions once they have happened");
   }
-  if (!options.type.empty()) {
-    auto type = core::parse_session_type(options.type);
+  if (options.type) {
+    auto type = core::parse_session_type(*options.type);
     if (!type) {
-      throw UsageError(fmt::format("--type: \"{}\" is not a session type", options.type),
+      throw UsageError(fmt::format("--type: \"{}\" is not a session type", *options.type),
                        fmt::format("use one of: {}", core::session_type_choices()));
     }
     session.type = *type;
@@ -93,11 +94,11 @@ void run_log(Context& context, const LogOptions& options)
     session.topics.push_back(single_line("--topic", topic));
   }
   std::optional<core::Date> due;
-  if (!options.due.empty()) {
+  if (options.due) {
     if (options.actions.empty()) {
       throw UsageError("--due goes with --action", "agree an action with --action TEXT, then give its due date");
     }
-    due = parse_any_date("--due", options.due, session.date);
+    due = parse_any_date("--due", *options.due, session.date);
   }
   std::set<std::string> closing;
   for (const auto& id : options.done) {
@@ -105,9 +106,8 @@ void run_log(Context& context, const LogOptions& options)
       throw UsageError(fmt::format("--done {} is given twice", id));
     }
   }
-  const int duration = options.duration.empty()
-                         ? resolved.duration.value_or(records.config.default_duration)
-                         : parse_duration_option("--duration", options.duration);
+  const int duration = options.duration ? parse_duration_option("--duration", *options.duration)
+                                        : resolved.duration.value_or(records.config.default_duration);
   session.duration = duration;
   const auto notes = read_notes(options.notes, options.edit ? ForceEditor::yes : ForceEditor::no,
                                 editor_template(records, resolved));

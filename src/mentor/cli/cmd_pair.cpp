@@ -29,7 +29,7 @@ CLI::App* setup_pair(CLI::App& app, PairOptions& options)
     ->type_name("CADENCE");
   sub->add_option("--duration", options.duration, "Usual session length: 45m, 1h, 1h30m (default from mentor.yaml)")
     ->type_name("DURATION");
-  sub->add_option("--goal", options.goals, "A goal (repeat for more; ids g1, g2, …)")->type_name("TEXT");
+  sub->add_option("--goal", options.goals, "A goal (repeat for more; ids g1, g2, …)")->type_name("TEXT")->allow_extra_args(false);
   sub->add_flag("--pro-bono", options.pro_bono, "Unpaid (counts as pro bono in the ICF log)");
   sub->add_option("--sponsor", options.sponsor, "Who sponsors it (three-way contracting)")->type_name("NAME");
   auto* end = sub->add_flag("--end", options.end, "End the pairing (status: ended, ended: DATE)");
@@ -38,7 +38,7 @@ CLI::App* setup_pair(CLI::App& app, PairOptions& options)
   end->excludes(pause)->excludes(resume);
   pause->excludes(resume);
   sub->add_option("--date", options.date, "With --end: the day it ended (default: today)")->type_name("DATE");
-  sub->add_option("--outcome", options.outcome, "With --end: how it ended, in a sentence")->type_name("TEXT");
+  sub->add_option("--outcome", options.outcome, "With --end: how it ended, in a sentence")->type_name("TEXT")->allow_extra_args(false);
   sub->footer("Dates: YYYY-MM-DD, today, yesterday, a weekday name, -3d, -2w (and for --until: +4w, tomorrow).");
   return sub;
 }
@@ -47,13 +47,13 @@ namespace {
 
 void start_pairing(Context& context, const PairOptions& options)
 {
-  if (!options.date.empty() || options.outcome) {
+  if (options.date || options.outcome) {
     throw UsageError("--date and --outcome go with --end");
   }
   const auto records = context.load_records();
   const auto& config = records.config;
   const auto& mentee = core::resolve_person(records, options.who);
-  const std::string mentor = options.mentor.empty() ? config.me : core::resolve_person(records, options.mentor).slug;
+  const std::string mentor = options.mentor ? core::resolve_person(records, *options.mentor).slug : config.me;
   if (mentor == mentee.slug) {
     throw UsageError(fmt::format("{} cannot be paired with themselves", mentee.name),
                      "name the mentee, and the mentor with --mentor when it is not you");
@@ -64,36 +64,36 @@ void start_pairing(Context& context, const PairOptions& options)
   pairing.mentor_name = records.name_of(mentor);
   pairing.mentee_name = mentee.name;
   pairing.kind = config.default_kind;
-  if (!options.kind.empty()) {
-    auto kind = core::parse_kind(options.kind);
+  if (options.kind) {
+    auto kind = core::parse_kind(*options.kind);
     if (!kind) {
-      throw UsageError(fmt::format("--kind: \"{}\" is not a kind", options.kind),
+      throw UsageError(fmt::format("--kind: \"{}\" is not a kind", *options.kind),
                        fmt::format("use one of: {}", core::kind_choices()));
     }
     pairing.kind = *kind;
   }
-  pairing.started = options.start.empty() ? context.today() : parse_any_date("--start", options.start, context.today());
-  if (!options.until.empty()) {
-    pairing.until = parse_any_date("--until", options.until, context.today());
+  pairing.started = options.start ? parse_any_date("--start", *options.start, context.today()) : context.today();
+  if (options.until) {
+    pairing.until = parse_any_date("--until", *options.until, context.today());
     if (*pairing.until <= pairing.started) {
       throw UsageError(fmt::format("--until {} is not after the start, {}", pairing.until->iso(), pairing.started.iso()));
     }
   }
   int cadence = config.default_cadence;
-  if (!options.cadence.empty()) {
-    auto parsed = util::parse_cadence(options.cadence);
+  if (options.cadence) {
+    auto parsed = util::parse_cadence(*options.cadence);
     if (!parsed) {
-      throw UsageError(fmt::format("--cadence: \"{}\" is not a cadence", options.cadence),
+      throw UsageError(fmt::format("--cadence: \"{}\" is not a cadence", *options.cadence),
                        "write 2w, 4w, 10d (days or weeks), or none for as needed");
     }
     cadence = *parsed;
   }
   pairing.cadence = util::format_cadence(cadence);
   pairing.duration = util::format_duration(
-    options.duration.empty() ? config.default_duration : parse_duration_option("--duration", options.duration));
+    options.duration ? parse_duration_option("--duration", *options.duration) : config.default_duration);
   pairing.paid = !options.pro_bono;
-  if (!options.sponsor.empty()) {
-    pairing.sponsor = single_line("--sponsor", options.sponsor);
+  if (options.sponsor) {
+    pairing.sponsor = single_line("--sponsor", *options.sponsor);
   }
   for (std::size_t i = 0; i < options.goals.size(); ++i) {
     pairing.goals.push_back(core::NewGoal{fmt::format("g{}", i + 1), single_line("--goal", options.goals[i])});
@@ -128,20 +128,19 @@ void start_pairing(Context& context, const PairOptions& options)
 
 void change_status(Context& context, const PairOptions& options)
 {
-  if (!options.mentor.empty() || !options.kind.empty() || !options.start.empty() || !options.until.empty()
-      || !options.cadence.empty() || !options.duration.empty() || !options.goals.empty() || options.pro_bono
-      || !options.sponsor.empty()) {
+  if (options.mentor || options.kind || options.start || options.until || options.cadence || options.duration
+      || !options.goals.empty() || options.pro_bono || options.sponsor) {
     throw UsageError("--mentor, --kind, --start, --until, --cadence, --duration, --goal, --pro-bono and --sponsor "
                      "are for starting a pairing",
                      "to change them on an existing pairing, edit its file");
   }
-  if (!options.end && (!options.date.empty() || options.outcome)) {
+  if (!options.end && (options.date || options.outcome)) {
     throw UsageError("--date and --outcome go with --end");
   }
   const auto want = options.end ? core::Want::active_or_paused : options.pause ? core::Want::active : core::Want::paused;
   const auto records = context.load_records();
   const auto slug = core::resolve_pairing(records, options.who, want).slug;
-  const auto date = options.date.empty() ? context.today() : parse_past_date("--date", options.date, context.today());
+  const auto date = options.date ? parse_past_date("--date", *options.date, context.today()) : context.today();
   std::string outcome;
   if (options.outcome) {
     outcome = single_line("--outcome", *options.outcome);

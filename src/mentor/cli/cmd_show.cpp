@@ -11,7 +11,7 @@ CLI::App* setup_show(CLI::App& app, ShowOptions& options)
 {
   auto* sub = app.add_subcommand("show", "Show a pairing in full, or a person and their pairings");
   sub->add_option("WHO", options.who, "A pairing, or a person (slug, prefix or part of the name)")->required();
-  sub->footer("For a person you have one pairing with, shows that pairing too.");
+  sub->footer("For a person, also shows in full every pairing between them and you.");
   return sub;
 }
 

@@ -10,6 +10,8 @@
 
 // One file per command (cmd_<name>.cpp): an options struct, setup_<name>
 // binding the options to a CLI11 subcommand, run_<name> doing the work.
+// Options a user may give as empty text are optionals, so that `--id ''` is
+// an error rather than the same as no --id.
 namespace mentor::cli {
 
 struct InitOptions
@@ -24,10 +26,10 @@ void run_init(const GlobalOptions& global, const InitOptions& options);
 struct AddOptions
 {
   std::string name;
-  std::string id;
-  std::string email;
-  std::string org;
-  std::string role;
+  std::optional<std::string> id;
+  std::optional<std::string> email;
+  std::optional<std::string> org;
+  std::optional<std::string> role;
   std::vector<std::string> tags;
   std::optional<std::string> note;
 };
@@ -37,19 +39,19 @@ void run_add(Context& context, const AddOptions& options);
 struct PairOptions
 {
   std::string who;
-  std::string mentor;
-  std::string kind;
-  std::string start;
-  std::string until;
-  std::string cadence;
-  std::string duration;
+  std::optional<std::string> mentor;
+  std::optional<std::string> kind;
+  std::optional<std::string> start;
+  std::optional<std::string> until;
+  std::optional<std::string> cadence;
+  std::optional<std::string> duration;
   std::vector<std::string> goals;
   bool pro_bono = false;
-  std::string sponsor;
+  std::optional<std::string> sponsor;
   bool end = false;
   bool pause = false;
   bool resume = false;
-  std::string date;
+  std::optional<std::string> date;
   std::optional<std::string> outcome;
 };
 CLI::App* setup_pair(CLI::App& app, PairOptions& options);
@@ -59,13 +61,13 @@ struct LogOptions
 {
   std::string who;
   std::optional<std::string> notes;
-  std::string date;
-  std::string duration;
+  std::optional<std::string> date;
+  std::optional<std::string> duration;
   std::vector<std::string> topics;
   std::vector<std::string> actions;
-  std::string due;
+  std::optional<std::string> due;
   std::vector<std::string> done;
-  std::string type;
+  std::optional<std::string> type;
   bool edit = false;
 };
 CLI::App* setup_log(CLI::App& app, LogOptions& options);

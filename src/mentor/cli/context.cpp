@@ -98,7 +98,7 @@ render::Style Context::style_for_stdout() const
 
 util::Date parse_past_date(const std::string& option, const std::string& text, util::Date today)
 {
-  if (auto date = util::parse_date_expression(text, today)) {
+  if (auto date = util::parse_date_expression(util::trim(text), today)) {
     return *date;
   }
   throw UsageError(fmt::format("{}: \"{}\" is not a date", option, text), std::string(util::date_expression_help()));
@@ -117,9 +117,9 @@ util::Date parse_any_date(const std::string& option, const std::string& text, ut
       return today.add_days(n);
     }
   }
-  if (auto past = util::parse_date_expression(text, today)) {
+  if (auto past = util::parse_date_expression(lower, today)) {
     // A weekday name for a date ahead means the next such day.
-    if (!util::parse_iso_date(text) && lower.find_first_of("0123456789") == std::string::npos
+    if (!util::parse_iso_date(lower) && lower.find_first_of("0123456789") == std::string::npos
         && lower != "today" && lower != "yesterday") {
       const auto next = past->add_days(7);
       return next == today ? next.add_days(7) : next;
@@ -151,10 +151,17 @@ std::string single_line(const std::string& option, const std::string& text)
   if (util::find_invalid_utf8(trimmed)) {
     throw UsageError(fmt::format("{}: the text is not valid UTF-8", option));
   }
-  for (char c : trimmed) {
-    if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f) {
+  for (std::size_t i = 0; i < trimmed.size(); ++i) {
+    const auto c = static_cast<unsigned char>(trimmed[i]);
+    const auto next = i + 1 < trimmed.size() ? static_cast<unsigned char>(trimmed[i + 1]) : 0;
+    // C0 and DEL, and C1 (U+0080..U+009F, written C2 80..C2 9F): they would
+    // garble a terminal when the text is shown.
+    if ((c < 0x20 && c != '\t') || c == 0x7f || (c == 0xC2 && next >= 0x80 && next <= 0x9F)) {
       throw UsageError(fmt::format("{}: the text holds a control character", option));
     }
+  }
+  if (trimmed.find("\xE2\x80\xA8") != std::string::npos || trimmed.find("\xE2\x80\xA9") != std::string::npos) {
+    throw UsageError(fmt::format("{}: the text must be one line", option));
   }
   return trimmed;
 }

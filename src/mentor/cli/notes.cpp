@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -132,13 +133,14 @@ std::string read_notes(const std::optional<std::string>& argument, ForceEditor f
   }
   const auto start = argument ? util::normalize_note(*argument) + "\n" : std::string("\n");
   const auto initial = start + template_text;
-  const auto edited = run_editor(initial);
-  const auto note = util::normalize_note(strip_comments(edited));
+  auto note = util::normalize_note(strip_comments(run_editor(initial)));
+  // The template starts with an empty line to write on; blank lines before
+  // the text are not part of it. (An untouched template is empty here too.)
+  const auto first = note.find_first_not_of(" \t\n");
+  const auto line_start = first == std::string::npos ? note.size() : note.rfind('\n', first);
+  note.erase(0, line_start == std::string::npos ? 0 : std::min(note.size(), line_start + 1));
   if (note.empty()) {
     throw Error("the note is empty; nothing was written", "write the notes above the # lines, then save");
-  }
-  if (edited == initial && !argument) {
-    throw Error("the note was left unchanged; nothing was written");
   }
   return note;
 }

@@ -13,9 +13,10 @@ enum class ForceEditor { yes, no };
 // dropped afterwards, as git does). With ForceEditor::yes the editor opens
 // even with an argument, starting from it.
 //
-// Returns the note normalised (util::normalize_note). Throws mentor::Error
-// when the editor fails, or when a note from the editor is empty or left
-// unchanged (nothing is written then).
+// Returns the note normalised (util::normalize_note; from the editor, blank
+// lines before the text are dropped too). Throws mentor::Error when the
+// editor fails or leaves the note empty (nothing is written then). An empty
+// argument or empty standard input is a session without notes.
 std::string read_notes(const std::optional<std::string>& argument, ForceEditor force,
                        const std::string& template_text);
 

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace mentor::cli {
@@ -82,6 +83,18 @@ int run(int argc, char** argv)
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    const bool no_command = std::none_of(subcommands.begin(), subcommands.end(), [](auto* s) { return s->parsed(); });
+    if (no_command) {
+      // CLI11 reports a missing command before an unknown word: say which.
+      const auto extra = app.remaining();
+      if (extra.empty()) {
+        std::cerr << app.help();
+        return 2;
+      }
+      print_error(fmt::format("unknown command \"{}\"", extra.front()),
+                  "the commands are init, add, pair, log, list and show; see `mentor --help`");
+      return 2;
+    }
     print_error(e.what(), "run `mentor --help` or `mentor COMMAND --help` for the options");
     return 2;
   } catch (const Error& e) {

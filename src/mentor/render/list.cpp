@@ -25,13 +25,13 @@ std::string pairings_table(const core::Records& records, const Style& style)
   if (records.pairings.empty()) {
     return "No pairings yet: start one with `mentor pair NAME`.\n";
   }
-  Table table({"ID", "KIND", "STATUS", "SESSIONS", "LAST"});
+  Table table({"ID", "KIND", "STATUS", "STARTED", "SESSIONS", "LAST"});
   table.keep_whole(0);
   for (const auto& pairing : records.pairings) {
     const auto* last = pairing.last_session();
     const auto status = std::string(core::to_string(pairing.status));
-    table.add_row({pairing.slug, std::string(core::to_string(pairing.kind)),
-                   status, std::to_string(pairing.sessions.size()), last ? last->date.iso() : "-"});
+    table.add_row({pairing.slug, std::string(core::to_string(pairing.kind)), status, pairing.started.iso(),
+                   std::to_string(pairing.sessions.size()), last ? last->date.iso() : "-"});
   }
   return table.render(style);
 }

@@ -1,8 +1,12 @@
 #include "mentor/render/show.hpp"
 
 #include "mentor/util/duration.hpp"
+#include "mentor/util/text.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
 
 namespace mentor::render {
 
@@ -15,6 +19,20 @@ std::string field(std::string_view label, const std::string& value)
   return value.empty() ? std::string() : fmt::format("  {:<14}{}\n", std::string(label) + ":", value);
 }
 
+// Wraps text after `first` (such as "    - "), its later lines indented to
+// line up under the text rather than repeating `first`.
+std::string hanging(std::string_view text, const std::string& first)
+{
+  const std::string rest(util::display_width(first), ' ');
+  auto out = wrap_text(text, k_width, rest);
+  if (out.starts_with(rest)) {
+    out.replace(0, rest.size(), first);
+  } else {
+    // Nothing on the first line: no trailing spaces after `first`.
+    out.insert(0, std::string(first.substr(0, first.find_last_not_of(' ') + 1)) + (out.empty() ? "\n" : ""));
+  }
+  return out;
+}
 
 } // namespace
 
@@ -47,8 +65,8 @@ std::string pairing_details(const core::Records& records, const core::Pairing& p
   if (!pairing.goals.empty()) {
     out += "\n" + style.bold("Goals") + "\n";
     for (const auto& goal : pairing.goals) {
-      out += fmt::format("  {:<4} {:<9} {}{}\n", goal.id, core::to_string(goal.status), goal.title,
-                         goal.due ? " (due " + goal.due->iso() + ")" : "");
+      out += hanging(goal.title + (goal.due ? " (due " + goal.due->iso() + ")" : ""),
+                     fmt::format("  {:<4} {:<9} ", goal.id, core::to_string(goal.status)));
       if (!goal.measure.empty()) {
         out += wrap_text("measure: " + goal.measure, k_width, "                  ");
       }
@@ -75,7 +93,7 @@ std::string pairing_details(const core::Records& records, const core::Pairing& p
     for (const auto& action : session.actions) {
       const auto state = action.done ? "done " + action.done->iso()
                                      : "open" + (action.due ? ", due " + action.due->iso() : std::string());
-      out += wrap_text(fmt::format("{} {} ({})", action.id, action.text, state), k_width, "    - ");
+      out += hanging(fmt::format("{} {} ({})", action.id, action.text, state), "    - ");
     }
   }
   return out;
@@ -97,16 +115,22 @@ std::string person_details(const core::Records& records, const core::Person& per
   if (!person.notes.empty()) {
     out += "  notes:\n" + wrap_text(person.notes, k_width, "    ");
   }
-  std::string lines;
+  std::vector<const core::Pairing*> theirs;
+  std::size_t slug_width = 0;
   for (const auto& pairing : records.pairings) {
-    if (pairing.mentor != person.slug && pairing.mentee != person.slug) {
-      continue;
+    if (pairing.mentor == person.slug || pairing.mentee == person.slug) {
+      theirs.push_back(&pairing);
+      slug_width = std::max(slug_width, pairing.slug.size());
     }
-    const bool is_mentor = pairing.mentor == person.slug;
-    const auto& other = is_mentor ? pairing.mentee : pairing.mentor;
-    lines += fmt::format("  {}  {} {} {}, {}, {} sessions\n", pairing.slug, core::to_string(pairing.kind),
-                         is_mentor ? "of" : "by", records.name_of(other), core::to_string(pairing.status),
-                         pairing.sessions.size());
+  }
+  std::string lines;
+  for (const auto* pairing : theirs) {
+    const bool is_mentor = pairing->mentor == person.slug;
+    const auto& other = is_mentor ? pairing->mentee : pairing->mentor;
+    const auto count = pairing->sessions.size();
+    lines += fmt::format("  {}  {} {} {}, {}, {} session{}\n", pad(pairing->slug, slug_width),
+                         core::to_string(pairing->kind), is_mentor ? "of" : "by", records.name_of(other),
+                         core::to_string(pairing->status), count, count == 1 ? "" : "s");
   }
   if (!lines.empty()) {
     out += "\n" + style.bold("Pairings") + "\n" + lines;

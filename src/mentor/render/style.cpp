@@ -4,7 +4,42 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace mentor::render {
+
+namespace {
+
+// Bytes of the UTF-8 sequence that starts with `lead`; a byte that cannot
+// start one stands alone (display_width shows it as one column).
+std::size_t sequence_length(unsigned char lead)
+{
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    return 2;
+  }
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    return 3;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    return 4;
+  }
+  return 1;
+}
+
+// The code point (or stray byte) at `pos`, never past the end.
+std::string_view piece_at(std::string_view text, std::size_t pos)
+{
+  return text.substr(pos, std::min(sequence_length(static_cast<unsigned char>(text[pos])), text.size() - pos));
+}
+
+void trim_trailing_spaces(std::string& line)
+{
+  while (!line.empty() && line.back() == ' ') {
+    line.pop_back();
+  }
+}
+
+} // namespace
 
 std::string Style::wrap(std::string_view code, std::string_view text) const
 {
@@ -25,27 +60,49 @@ std::string clip(std::string_view text, std::size_t width)
   if (util::display_width(text) <= width) {
     return std::string(text);
   }
+  if (width == 0) {
+    return {};
+  }
+  // Room for the text, then one column for "…".
   std::string out;
+  std::size_t shown = 0;
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t len = 1;
-    const auto c = static_cast<unsigned char>(text[i]);
-    len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    const auto piece = text.substr(i, len);
-    if (util::display_width(out) + util::display_width(piece) + 1 > width) {
+    const auto piece = piece_at(text, i);
+    const auto piece_width = util::display_width(piece);
+    if (shown + piece_width + 1 > width) {
       break;
     }
     out += piece;
-    i += len;
+    shown += piece_width;
+    i += piece.size();
   }
   return out + "…";
 }
 
 std::string wrap_text(std::string_view text, std::size_t width, std::string_view indent)
 {
+  const auto indent_width = util::display_width(indent);
+  // At least one column for the text, even when the indent takes them all.
+  const auto room = width > indent_width ? width - indent_width : 1;
   std::string out;
   for (auto line : util::split_lines(text)) {
-    std::string current(indent);
-    bool empty = true;
+    if (util::trim(line).empty()) {
+      out += "\n";
+      continue;
+    }
+    std::string current;
+    std::size_t used = 0;
+    bool fresh = true;         // nothing on the output line yet
+    bool continuation = false; // the output line continues a wrapped one
+    auto flush = [&] {
+      std::string shown = std::string(indent) + current;
+      trim_trailing_spaces(shown);
+      out += shown + "\n";
+      current.clear();
+      used = 0;
+      fresh = true;
+      continuation = true;
+    };
     std::size_t start = 0;
     while (start <= line.size()) {
       auto end = line.find(' ', start);
@@ -53,16 +110,46 @@ std::string wrap_text(std::string_view text, std::size_t width, std::string_view
         end = line.size();
       }
       const auto word = line.substr(start, end - start);
-      if (!empty && util::display_width(current) + 1 + util::display_width(word) > width) {
-        out += current + "\n";
-        current = std::string(indent);
-        empty = true;
-      }
-      current += (empty ? "" : " ") + std::string(word);
-      empty = false;
       start = end + 1;
+      // Spaces where a line was wrapped are not carried to the next one;
+      // leading spaces of a line of the text (its own indent) are kept.
+      if (word.empty() && fresh && continuation) {
+        continue;
+      }
+      const auto word_width = util::display_width(word);
+      if (word_width > room) {
+        // Too long for any line (a URL, say): cut it where the line ends.
+        if (!fresh) {
+          flush();
+        }
+        for (std::size_t i = 0; i < word.size();) {
+          const auto piece = piece_at(word, i);
+          const auto piece_width = util::display_width(piece);
+          if (!fresh && used + piece_width > room) {
+            flush();
+          }
+          current += piece;
+          used += piece_width;
+          fresh = false;
+          i += piece.size();
+        }
+        continue;
+      }
+      if (!fresh && used + 1 + word_width > room) {
+        flush();
+        if (word.empty()) {
+          continue;
+        }
+      }
+      if (!fresh) {
+        current += ' ';
+        ++used;
+      }
+      current += word;
+      used += word_width;
+      fresh = false;
     }
-    out += current + "\n";
+    flush();
   }
   return out;
 }

@@ -1,0 +1,135 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "cli/cli_test.hpp"
+
+using mentor::testutil::mode_of;
+using mentor::testutil::read_text;
+using mentor::testutil::run_mentor;
+using mentor::testutil::TempDir;
+using mentor::testutil::write_text;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part)
+{
+  return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_SUITE("cli::init")
+{
+  TEST_CASE("init creates the layout, private")
+  {
+    TempDir temp;
+    const auto root = temp / "records";
+    const auto result = run_mentor({"init", root.string(), "--no-git", "--me", "Phil Rumens"});
+    REQUIRE(result.code == 0);
+    CHECK(result.err.empty());
+    CHECK(contains(result.out, "initialised records in " + root.string() + " for Phil Rumens (me: phil-rumens)"));
+    CHECK_FALSE(contains(result.out, "git"));
+
+    CHECK(fs::is_regular_file(root / "mentor.yaml"));
+    CHECK(fs::is_regular_file(root / "people/phil-rumens.yaml"));
+    CHECK(fs::is_directory(root / "pairings"));
+    CHECK(fs::is_empty(root / "pairings"));
+    CHECK(contains(read_text(root / ".gitignore"), ".mentor/\n"));
+    CHECK(contains(read_text(root / ".gitattributes"), "*.yaml text eol=lf"));
+    CHECK_FALSE(fs::exists(root / ".git"));
+
+    CHECK(mode_of(root) == 0700);
+    CHECK(mode_of(root / "people") == 0700);
+    CHECK(mode_of(root / "pairings") == 0700);
+    CHECK(mode_of(root / "mentor.yaml") == 0600);
+    CHECK(mode_of(root / "people/phil-rumens.yaml") == 0600);
+
+    const auto records = mentor::testutil::load_records(root.string());
+    CHECK(records.config.me == "phil-rumens");
+    REQUIRE(records.people.size() == 1);
+    CHECK(records.people[0].name == "Phil Rumens");
+    CHECK(records.pairings.empty());
+  }
+
+  TEST_CASE("where init works")
+  {
+    TempDir temp;
+    SUBCASE("missing parents are created")
+    {
+      const auto root = temp / "a/b/records";
+      CHECK(run_mentor({"init", root.string(), "--no-git", "--me", "Phil"}).code == 0);
+      CHECK(fs::is_regular_file(root / "mentor.yaml"));
+    }
+    SUBCASE("--dir when DIR is not given")
+    {
+      const auto root = temp / "via-dir";
+      CHECK(run_mentor({"--dir", root.string(), "init", "--no-git", "--me", "Phil"}).code == 0);
+      CHECK(fs::is_regular_file(root / "mentor.yaml"));
+    }
+    SUBCASE("an existing directory with the user's files in it")
+    {
+      const auto root = temp / "mine";
+      write_text(root / "notes.txt", "mine\n");
+      write_text(root / ".gitignore", "*.tmp");
+      CHECK(run_mentor({"init", root.string(), "--no-git", "--me", "Phil"}).code == 0);
+      CHECK(read_text(root / "notes.txt") == "mine\n");
+      // The user's .gitignore is kept, with .mentor/ added on a line of its own.
+      CHECK(read_text(root / ".gitignore") == "*.tmp\n.mentor/\n");
+    }
+    SUBCASE("a .gitignore that already ignores .mentor/ is left alone")
+    {
+      const auto root = temp / "mine";
+      write_text(root / ".gitignore", "# mine\n.mentor/\n");
+      CHECK(run_mentor({"init", root.string(), "--no-git", "--me", "Phil"}).code == 0);
+      CHECK(read_text(root / ".gitignore") == "# mine\n.mentor/\n");
+    }
+    SUBCASE("an existing file for me is kept")
+    {
+      const auto root = temp / "mine";
+      write_text(root / "people/phil.yaml", "name: Phil\n# my own comment\n");
+      CHECK(run_mentor({"init", root.string(), "--no-git", "--me", "Phil"}).code == 0);
+      CHECK(read_text(root / "people/phil.yaml") == "name: Phil\n# my own comment\n");
+    }
+  }
+
+  TEST_CASE("init refuses")
+  {
+    TempDir temp;
+    const auto root = temp / "records";
+
+    SUBCASE("a directory that already has mentor.yaml (exit 1, nothing changed)")
+    {
+      REQUIRE(run_mentor({"init", root.string(), "--no-git", "--me", "Phil Rumens"}).code == 0);
+      const auto config = read_text(root / "mentor.yaml");
+      const auto result = run_mentor({"init", root.string(), "--no-git", "--me", "Someone Else"});
+      CHECK(result.code == 1);
+      CHECK(contains(result.err, "mentor.yaml"));
+      CHECK(read_text(root / "mentor.yaml") == config);
+      CHECK_FALSE(fs::exists(root / "people/someone-else.yaml"));
+    }
+    SUBCASE("a path that is a file (exit 1)")
+    {
+      write_text(root, "not a directory\n");
+      const auto result = run_mentor({"init", root.string(), "--no-git", "--me", "Phil"});
+      CHECK(result.code == 1);
+      CHECK(read_text(root) == "not a directory\n");
+    }
+    SUBCASE("a name with no letters or digits (exit 2)")
+    {
+      const auto result = run_mentor({"init", root.string(), "--no-git", "--me", "!!!"});
+      CHECK(result.code == 2);
+      CHECK(contains(result.err, "--me"));
+      CHECK_FALSE(fs::exists(root / "mentor.yaml"));
+    }
+    SUBCASE("a name on two lines (exit 2)")
+    {
+      const auto result = run_mentor({"init", root.string(), "--no-git", "--me", "Phil\nRumens"});
+      CHECK(result.code == 2);
+      CHECK_FALSE(fs::exists(root / "mentor.yaml"));
+    }
+  }
+}
