@@ -158,10 +158,11 @@ public:
     if (!value) {
       return std::nullopt;
     }
-    if (*value == "true") {
+    // YAML 1.2's spellings; yes/no/on/off are YAML 1.1 only, and refused.
+    if (*value == "true" || *value == "True" || *value == "TRUE") {
       return true;
     }
-    if (*value == "false") {
+    if (*value == "false" || *value == "False" || *value == "FALSE") {
       return false;
     }
     error(*get(key), fmt::format("`{}:` must be true or false, not \"{}\"", key, *value),

@@ -131,10 +131,15 @@ const Pairing& resolve_pairing(const Records& records, std::string_view who, Wan
       others += "\n  " + describe(*pairing);
     }
     if (!others.empty()) {
+      std::string hint = "start a new one with `mentor pair`";
+      if (all.size() == 1 && all.front()->status == Status::paused) {
+        hint = fmt::format("resume it with `mentor pair {} --resume`", all.front()->slug);
+      } else if (all.size() == 1 && all.front()->status == Status::active) {
+        hint = want == Want::paused ? "it is active already: there is nothing to resume"
+                                    : fmt::format("name it by its id: {}", all.front()->slug);
+      }
       throw Error(fmt::format("no {}pairing between you and {}; there is:{}", want_word(want), person.name, others),
-                  all.size() == 1 && all.front()->status == Status::paused
-                    ? fmt::format("resume it with `mentor pair {} --resume`", all.front()->slug)
-                    : "start a new one with `mentor pair`");
+                  hint);
     }
     std::string theirs;
     for (const auto& pairing : records.pairings) {

@@ -311,14 +311,17 @@ TEST_SUITE("core::build")
       CHECK(goal.line == 8);
       CHECK(contains(goal.message, "which is not one of open | achieved | dropped"));
     }
-    SUBCASE("`paid:` is true or false and nothing else")
+    SUBCASE("`paid:` is true or false (YAML 1.2 spellings) and nothing else")
     {
       const Problem p = only_problem("paid: yes\n");
       CHECK(p.line == 6);
       CHECK(p.col == 7);
       CHECK(p.message == "`paid:` must be true or false, not \"yes\"");
       CHECK(p.hint == "write `paid: true` or `paid: false`");
-      CHECK(contains(only_problem("paid: True\n").message, "true or false"));
+      CHECK(contains(only_problem("paid: On\n").message, "true or false"));
+      CHECK(contains(only_problem("paid: tRUE\n").message, "true or false"));
+      CHECK_FALSE(pairing_from(k_head + "paid: False\n").record.paid);
+      CHECK(pairing_from(k_head + "paid: TRUE\n").record.paid);
       CHECK(contains(only_problem("paid: 1\n").message, "true or false"));
       CHECK(contains(only_problem("sessions:\n  - date: 2026-01-12\n    paid: no\n").message, "`paid:`"));
       CHECK(pairing_from(k_head + "paid: yes\n").record.paid);

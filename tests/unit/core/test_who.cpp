@@ -205,6 +205,7 @@ TEST_SUITE("core::who")
       CHECK(contains(error.message, "no paused pairing between you and Alice Smith; there is:"));
       CHECK(contains(error.message, "phil-rumens--alice-smith (coaching, active)"));
       CHECK_FALSE(contains(error.message, "dave--alice-smith"));
+      CHECK(error.hint == "it is active already: there is nothing to resume");
     }
     SUBCASE("a paused pairing suggests resuming it")
     {
