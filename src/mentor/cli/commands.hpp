@@ -73,6 +73,18 @@ struct LogOptions
 CLI::App* setup_log(CLI::App& app, LogOptions& options);
 void run_log(Context& context, const LogOptions& options);
 
+struct ReviewOptions
+{
+  std::optional<std::string> who;
+  std::optional<std::string> notes;
+  bool record = false;
+  std::vector<std::string> goals;   // ID=STATUS
+  std::optional<std::string> date;
+  std::string format = "text";
+};
+CLI::App* setup_review(CLI::App& app, ReviewOptions& options);
+void run_review(Context& context, const ReviewOptions& options);
+
 struct ListOptions
 {
   std::string what;

@@ -152,6 +152,11 @@ std::string Records::name_of(std::string_view slug) const
 
 int session_minutes(const Session& session, const Pairing& pairing, const Config& config)
 {
+  // A review recorded without a duration (`mentor review --record`) is a
+  // note about the pairing, not time spent with the client.
+  if (session.type == SessionType::review && !session.duration) {
+    return 0;
+  }
   return session.duration.value_or(pairing.duration.value_or(config.default_duration));
 }
 

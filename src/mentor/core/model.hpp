@@ -150,7 +150,7 @@ struct Records
 };
 
 // Minutes a session counts for: its own duration, else the pairing's, else
-// the default from mentor.yaml.
+// the default from mentor.yaml; 0 for a review recorded without a duration.
 int session_minutes(const Session& session, const Pairing& pairing, const Config& config);
 int pairing_cadence(const Pairing& pairing, const Config& config);
 

@@ -19,20 +19,6 @@ std::string field(std::string_view label, const std::string& value)
   return value.empty() ? std::string() : fmt::format("  {:<14}{}\n", std::string(label) + ":", value);
 }
 
-// Wraps text after `first` (such as "    - "), its later lines indented to
-// line up under the text rather than repeating `first`.
-std::string hanging(std::string_view text, const std::string& first)
-{
-  const std::string rest(util::display_width(first), ' ');
-  auto out = wrap_text(text, k_width, rest);
-  if (out.starts_with(rest)) {
-    out.replace(0, rest.size(), first);
-  } else {
-    // Nothing on the first line: no trailing spaces after `first`.
-    out.insert(0, std::string(first.substr(0, first.find_last_not_of(' ') + 1)) + (out.empty() ? "\n" : ""));
-  }
-  return out;
-}
 
 } // namespace
 
@@ -65,7 +51,7 @@ std::string pairing_details(const core::Records& records, const core::Pairing& p
   if (!pairing.goals.empty()) {
     out += "\n" + style.bold("Goals") + "\n";
     for (const auto& goal : pairing.goals) {
-      out += hanging(goal.title + (goal.due ? " (due " + goal.due->iso() + ")" : ""),
+      out += hanging_text(goal.title + (goal.due ? " (due " + goal.due->iso() + ")" : ""),
                      fmt::format("  {:<4} {:<9} ", goal.id, core::to_string(goal.status)));
       if (!goal.measure.empty()) {
         out += wrap_text("measure: " + goal.measure, k_width, "                  ");
@@ -93,7 +79,7 @@ std::string pairing_details(const core::Records& records, const core::Pairing& p
     for (const auto& action : session.actions) {
       const auto state = action.done ? "done " + action.done->iso()
                                      : "open" + (action.due ? ", due " + action.due->iso() : std::string());
-      out += hanging(fmt::format("{} {} ({})", action.id, action.text, state), "    - ");
+      out += hanging_text(fmt::format("{} {} ({})", action.id, action.text, state), "    - ");
     }
   }
   return out;

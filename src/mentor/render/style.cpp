@@ -154,4 +154,19 @@ std::string wrap_text(std::string_view text, std::size_t width, std::string_view
   return out;
 }
 
+// Wraps text after `first` (such as "    - "), its later lines indented to
+// line up under the text rather than repeating `first`.
+std::string hanging_text(std::string_view text, const std::string& first, std::size_t width)
+{
+  const std::string rest(util::display_width(first), ' ');
+  auto out = wrap_text(text, width, rest);
+  if (out.starts_with(rest)) {
+    out.replace(0, rest.size(), first);
+  } else {
+    // Nothing on the first line: no trailing spaces after `first`.
+    out.insert(0, std::string(first.substr(0, first.find_last_not_of(' ') + 1)) + (out.empty() ? "\n" : ""));
+  }
+  return out;
+}
+
 } // namespace mentor::render

@@ -34,4 +34,8 @@ std::string clip(std::string_view text, std::size_t width);
 // line breaks are kept.
 std::string wrap_text(std::string_view text, std::size_t width, std::string_view indent);
 
+// Wraps text after `first` (such as "    - "), its later lines indented to
+// line up under the text rather than repeating `first`.
+std::string hanging_text(std::string_view text, const std::string& first, std::size_t width = 80);
+
 } // namespace mentor::render
