@@ -48,6 +48,17 @@ inline void write_text(const std::filesystem::path& path, const std::string& tex
   out << text;
 }
 
+inline bool contains(const std::string& text, const std::string& part)
+{
+  return text.find(part) != std::string::npos;
+}
+
+// Permission bits of a file (without the file type).
+inline unsigned mode_of(const std::filesystem::path& path)
+{
+  return static_cast<unsigned>(std::filesystem::status(path).permissions() & std::filesystem::perms::mask);
+}
+
 inline std::string read_text(const std::filesystem::path& path)
 {
   std::ifstream in(path, std::ios::binary);

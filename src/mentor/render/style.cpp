@@ -10,26 +10,13 @@ namespace mentor::render {
 
 namespace {
 
-// Bytes of the UTF-8 sequence that starts with `lead`; a byte that cannot
-// start one stands alone (display_width shows it as one column).
-std::size_t sequence_length(unsigned char lead)
-{
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    return 2;
-  }
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    return 4;
-  }
-  return 1;
-}
-
 // The code point (or stray byte) at `pos`, never past the end.
 std::string_view piece_at(std::string_view text, std::size_t pos)
 {
-  return text.substr(pos, std::min(sequence_length(static_cast<unsigned char>(text[pos])), text.size() - pos));
+  // A byte that cannot start a sequence stands alone (display_width shows it
+  // as one column).
+  const auto length = std::max<std::size_t>(1, util::utf8_sequence_length(static_cast<unsigned char>(text[pos])));
+  return text.substr(pos, std::min(length, text.size() - pos));
 }
 
 void trim_trailing_spaces(std::string& line)

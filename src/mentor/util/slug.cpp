@@ -67,23 +67,6 @@ std::string_view folded_latin(char32_t cp)
   return {};
 }
 
-std::size_t sequence_length(unsigned char lead)
-{
-  if (lead < 0x80) {
-    return 1;
-  }
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    return 2;
-  }
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    return 4;
-  }
-  return 0;
-}
-
 // Code point of an already validated sequence.
 char32_t decode(std::string_view seq)
 {
@@ -116,7 +99,7 @@ std::string fold(std::string_view text)
   out.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const std::size_t len = sequence_length(static_cast<unsigned char>(text[pos]));
+    const std::size_t len = utf8_sequence_length(static_cast<unsigned char>(text[pos]));
     if (len == 0 || pos + len > text.size()
         || find_invalid_utf8(text.substr(pos, len)).has_value()) {
       // Drop the byte and resynchronise on the next one.

@@ -8,6 +8,10 @@
 
 namespace mentor::util {
 
+// Bytes of the UTF-8 sequence that starts with `lead` (1 for ASCII), or 0
+// for a byte that cannot start one. Says nothing of the bytes that follow.
+std::size_t utf8_sequence_length(unsigned char lead);
+
 // Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and
 // code points above U+10FFFF count as invalid); nullopt when all is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);

@@ -118,10 +118,7 @@ inline core::Records load_records(const std::string& dir)
 }
 
 // The permission bits of a file, such as 0600.
-inline unsigned mode_of(const std::filesystem::path& path)
-{
-  return static_cast<unsigned>(std::filesystem::status(path).permissions() & std::filesystem::perms::mask);
-}
+using testutil::mode_of;
 
 // A records directory made by `mentor init`, for Phil Rumens, with Zoë Núñez
 // added and (unless `with_pairing` is false) a coaching pairing with her

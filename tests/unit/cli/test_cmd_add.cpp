@@ -5,6 +5,8 @@
 
 #include "cli/cli_test.hpp"
 
+using mentor::testutil::contains;
+
 using mentor::testutil::mode_of;
 using mentor::testutil::read_text;
 using mentor::testutil::Records;
@@ -12,11 +14,6 @@ using mentor::testutil::Records;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
 
 const mentor::core::Person* find(const mentor::core::Records& records, const std::string& slug)
 {

@@ -5,6 +5,8 @@
 
 #include "cli/cli_test.hpp"
 
+using mentor::testutil::contains;
+
 using mentor::testutil::mode_of;
 using mentor::testutil::read_text;
 using mentor::testutil::run_mentor;
@@ -12,15 +14,6 @@ using mentor::testutil::TempDir;
 using mentor::testutil::write_text;
 
 namespace fs = std::filesystem;
-
-namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
-
-} // namespace
 
 TEST_SUITE("cli::init")
 {

@@ -4,17 +4,10 @@
 
 #include "cli/cli_test.hpp"
 
+using mentor::testutil::contains;
+
 using mentor::testutil::read_text;
 using mentor::testutil::Records;
-
-namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
-
-} // namespace
 
 TEST_SUITE("cli::list")
 {

@@ -5,6 +5,8 @@
 
 #include "cli/cli_test.hpp"
 
+using mentor::testutil::contains;
+
 using mentor::testutil::EnvVar;
 using mentor::testutil::read_text;
 using mentor::testutil::Records;
@@ -14,11 +16,6 @@ using mentor::testutil::write_text;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
 
 // `mentor log ARGS --today 2026-11-20` in the records.
 RunResult log(const Records& records, std::vector<std::string> args)

@@ -5,6 +5,8 @@
 
 #include "cli/cli_test.hpp"
 
+using mentor::testutil::contains;
+
 using mentor::testutil::read_text;
 using mentor::testutil::Records;
 using namespace mentor;
@@ -12,11 +14,6 @@ using namespace mentor;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
 
 std::string iso(const std::optional<util::Date>& date)
 {

@@ -4,14 +4,11 @@
 
 #include "cli/cli_test.hpp"
 
+using mentor::testutil::contains;
+
 using mentor::testutil::Records;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
 
 std::size_t count(const std::string& text, const std::string& part)
 {

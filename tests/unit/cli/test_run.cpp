@@ -1,3 +1,4 @@
+#include "testutil.hpp"
 #include "mentor/cli/run.hpp"
 #include "mentor/util/version.hpp"
 
@@ -7,6 +8,8 @@
 
 #include "cli/cli_test.hpp"
 
+using mentor::testutil::contains;
+
 using mentor::testutil::EnvVar;
 using mentor::testutil::read_text;
 using mentor::testutil::Records;
@@ -14,11 +17,6 @@ using mentor::testutil::run_mentor;
 using mentor::testutil::TempDir;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
 
 // A usage error: exit 2, one `mentor: error:` line first, nothing on stdout.
 void check_usage_error(const mentor::testutil::RunResult& result)

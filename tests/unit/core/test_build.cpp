@@ -1,3 +1,4 @@
+#include "testutil.hpp"
 #include "mentor/core/build.hpp"
 #include "mentor/store/parse.hpp"
 
@@ -5,6 +6,8 @@
 
 #include <string>
 #include <vector>
+
+using mentor::testutil::contains;
 
 using namespace mentor::core;
 using mentor::store::parse_document;
@@ -59,11 +62,6 @@ Problem only_problem(const std::string& tail)
   const auto built = pairing_from(k_head + tail);
   REQUIRE(built.problems.size() == 1);
   return built.problems.front();
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
 }
 
 Date date(int y, int m, int d)

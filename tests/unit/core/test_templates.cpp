@@ -1,3 +1,4 @@
+#include "testutil.hpp"
 #include "mentor/core/build.hpp"
 #include "mentor/core/changes.hpp"
 #include "mentor/core/templates.hpp"
@@ -10,16 +11,13 @@
 #include <string>
 #include <vector>
 
+using mentor::testutil::contains;
+
 using namespace mentor::core;
 using mentor::store::parse_document;
 using mentor::util::Date;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
 
 bool has_line(const std::string& text, const std::string& line)
 {

@@ -1,3 +1,4 @@
+#include "testutil.hpp"
 #include "mentor/core/who.hpp"
 #include "mentor/util/error.hpp"
 
@@ -6,6 +7,8 @@
 #include <algorithm>
 #include <functional>
 #include <string>
+
+using mentor::testutil::contains;
 
 using namespace mentor::core;
 
@@ -76,11 +79,6 @@ Caught caught(const std::function<void()>& action)
   }
   FAIL("no mentor::Error");
   return {};
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
 }
 
 } // namespace

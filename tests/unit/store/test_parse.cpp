@@ -1,9 +1,12 @@
+#include "testutil.hpp"
 #include "mentor/store/parse.hpp"
 #include "mentor/store/source_error.hpp"
 
 #include <doctest/doctest.h>
 
 #include <string>
+
+using mentor::testutil::contains;
 
 using mentor::store::Document;
 using mentor::store::k_max_depth;
@@ -32,11 +35,6 @@ Problem refusal(const std::string& text)
   }
   FAIL("the text was accepted: " << text);
   return {};
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
 }
 
 #define CHECK_AT(problem, l, c)                                                                    \

@@ -18,6 +18,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+using mentor::testutil::contains;
+using mentor::testutil::mode_of;
+
 namespace fs = std::filesystem;
 
 using mentor::store::Folder;
@@ -29,13 +32,6 @@ using mentor::testutil::TempDir;
 using mentor::testutil::write_text;
 
 namespace {
-
-unsigned mode_of(const fs::path& path)
-{
-  struct stat st {};
-  REQUIRE(::stat(path.c_str(), &st) == 0);
-  return st.st_mode & 0777u;
-}
 
 class UmaskGuard
 {
@@ -75,11 +71,6 @@ Caught caught(const std::function<void()>& action)
   }
   FAIL("no mentor::Error");
   return {};
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
 }
 
 } // namespace

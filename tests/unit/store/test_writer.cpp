@@ -1,3 +1,4 @@
+#include "testutil.hpp"
 #include "mentor/store/writer.hpp"
 #include "mentor/store/parse.hpp"
 #include "mentor/store/source_error.hpp"
@@ -8,6 +9,8 @@
 #include <functional>
 #include <string>
 #include <vector>
+
+using mentor::testutil::contains;
 
 using mentor::store::Document;
 using mentor::store::Entry;
@@ -131,11 +134,6 @@ std::string result_error(const std::string& before, const std::function<void(Pat
   }
   FAIL("result() did not throw");
   return {};
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
 }
 
 NodePath path(std::vector<mentor::store::PathStep> steps)

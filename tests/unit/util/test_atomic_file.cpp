@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+using mentor::testutil::mode_of;
+
 namespace fs = std::filesystem;
 
 using mentor::testutil::read_text;
@@ -27,13 +29,6 @@ using mentor::util::read_file;
 using mentor::util::write_file_atomic;
 
 namespace {
-
-unsigned mode_of(const fs::path& path)
-{
-  struct stat st {};
-  REQUIRE(::stat(path.c_str(), &st) == 0);
-  return st.st_mode & 0777u;
-}
 
 // Names of leftover temporary files (".<name>.tmp-XXXXXX") in a directory.
 int temp_files_in(const fs::path& dir)
