@@ -88,13 +88,12 @@ void record_review(Context& context, const ReviewOptions& options)
                   ids.empty() ? "it has no goals yet: add them to its `goals:` list" : "its goals are " + ids);
     }
   }
-  // Goal changes alone are a complete review; without them, ask for notes.
+  // Notes from the argument, else piped standard input; on a terminal, the
+  // editor only when there are no goal changes (they alone are a review).
   std::string notes;
-  if (options.notes || !changes.empty() || !isatty(STDIN_FILENO)) {
-    notes = options.notes ? util::normalize_note(*options.notes)
-            : changes.empty() ? read_notes(std::nullopt, ForceEditor::no, "")
-                              : std::string();
-  } else {
+  if (options.notes || !isatty(STDIN_FILENO)) {
+    notes = read_notes(options.notes, ForceEditor::no, "");
+  } else if (changes.empty()) {
     notes = read_notes(std::nullopt, ForceEditor::no,
                        fmt::format("# Review of {}: how is it going, against its goals?\n"
                                    "# Lines starting with # are ignored. Save an empty note to cancel.\n",
@@ -122,9 +121,14 @@ void record_review(Context& context, const ReviewOptions& options)
       const auto status = std::string(core::to_string(change.status));
       goals.add(change.id, store::Node::scalar(status));
       summary += (summary.empty() ? " (" : ", ") + change.id + ": " + status;
+      // Re-read under the lock: the goal may have gone since it was checked.
       std::size_t index = 0;
-      while (pairing.goals[index].id != change.id) {
+      while (index < pairing.goals.size() && pairing.goals[index].id != change.id) {
         ++index;
+      }
+      if (index == pairing.goals.size()) {
+        throw Error(fmt::format("{} has no goal {}; nothing was written", slug, change.id),
+                    "the file changed while mentor was reading it; run the command again");
       }
       const store::NodePath goal_path = {std::string("goals"), index};
       if (walk(document.root, goal_path)->find("status")) {

@@ -53,9 +53,14 @@ Brief brief(const Records& records, const Pairing& pairing, Date today)
   }
   std::stable_sort(out.open_actions.begin(), out.open_actions.end(),
                    [](const OpenAction& a, const OpenAction& b) { return a.agreed < b.agreed; });
-  for (std::size_t i = pairing.sessions.size(); i > 0 && out.recent.size() < 3; --i) {
-    out.recent.push_back(&pairing.sessions[i - 1]);
+  // Newest first by date; sessions logged late stand in the file out of order.
+  std::vector<const Session*> by_date;
+  for (const auto& session : pairing.sessions) {
+    by_date.push_back(&session);
   }
+  std::stable_sort(by_date.begin(), by_date.end(), [](const Session* a, const Session* b) { return a->date > b->date; });
+  by_date.resize(std::min<std::size_t>(by_date.size(), 3));
+  out.recent = by_date;
   for (const auto& [topic, count] : topic_counts) {
     out.topics.push_back({topic, count});
   }

@@ -34,7 +34,7 @@ struct Brief
   std::optional<Date> last_meeting;
   std::optional<Date> next_due;      // by the cadence
   std::vector<OpenAction> open_actions;   // oldest first
-  std::vector<const Session*> recent;     // the last three entries, newest first
+  std::vector<const Session*> recent;     // the three latest entries by date, newest first
   std::vector<TopicCount> topics;         // most discussed first (at most 8)
 };
 

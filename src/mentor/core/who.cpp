@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace mentor::core {
 
 namespace {
@@ -120,6 +123,18 @@ const Pairing& resolve_pairing(const Records& records, std::string_view who, Wan
   for (const auto* pairing : all) {
     if (wanted(*pairing, want)) {
       matches.push_back(pairing);
+    }
+  }
+  if (want == Want::any && matches.size() > 1) {
+    // Any pairing will do: the one that is running, else paused, else ended.
+    for (auto status : {Status::active, Status::paused, Status::ended}) {
+      std::vector<const Pairing*> best;
+      std::copy_if(matches.begin(), matches.end(), std::back_inserter(best),
+                   [&](const Pairing* p) { return p->status == status; });
+      if (!best.empty()) {
+        matches = best;
+        break;
+      }
     }
   }
   if (matches.size() == 1) {

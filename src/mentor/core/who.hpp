@@ -17,7 +17,8 @@ enum class Want { active, active_or_paused, paused, any };
 const Person& resolve_person(const Records& records, std::string_view who);
 
 // WHO: a pairing slug, or a person meaning the pairing between them and me
-// (limited to the statuses `want` allows). Errors as resolve_person, and
+// (limited to the statuses `want` allows; with Want::any, the active one,
+// else the paused one, else the ended one). Errors as resolve_person, and
 // mentor::Error when the person has no such pairing with me.
 const Pairing& resolve_pairing(const Records& records, std::string_view who, Want want);
 

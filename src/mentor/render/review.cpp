@@ -2,6 +2,7 @@
 
 #include "mentor/render/json.hpp"
 #include "mentor/util/duration.hpp"
+#include "mentor/util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -59,6 +60,21 @@ std::string person_json_name(const core::Records& records, std::string_view slug
   return records.name_of(slug);
 }
 
+// A heading with the pairing's id after it, on the same line when both fit
+// in 80 columns, else the id on a line of its own.
+std::string heading(const std::string& title, const std::string& id, const Style& style)
+{
+  if (util::display_width(title) + 2 + id.size() <= k_width) {
+    return style.bold(title) + "  " + style.dim(id) + "\n";
+  }
+  return style.bold(clip(title, k_width)) + "\n  " + style.dim(id) + "\n";
+}
+
+std::string cadence_words(int days)
+{
+  return days > 0 ? "every " + util::format_cadence(days) : "as needed";
+}
+
 } // namespace
 
 std::string pairing_with(const core::Records& records, const core::Pairing& pairing)
@@ -93,7 +109,7 @@ std::string attention_text(const core::Records& records, const core::Attention& 
       late_width = std::max(late_width, days(item.days_late).size() + 5);
     }
     for (const auto* pairing : order) {
-      out += "\n" + style.bold(pairing_with(records, *pairing)) + "  " + style.dim(pairing->slug) + "\n";
+      out += "\n" + heading(pairing_with(records, *pairing), pairing->slug, style);
       for (const auto& item : attention.items) {
         if (item.pairing != pairing) {
           continue;
@@ -155,9 +171,9 @@ std::string brief_text(const core::Records& records, const core::Brief& brief, c
 {
   const auto& pairing = *brief.pairing;
   const auto& config = records.config;
-  std::string out = style.bold(fmt::format("{}: {} since {}", pairing_with(records, pairing),
-                                           core::to_string(pairing.kind), pairing.started.iso()))
-                    + "  " + style.dim(pairing.slug) + "\n";
+  std::string out = heading(fmt::format("{}: {} since {}", pairing_with(records, pairing), core::to_string(pairing.kind),
+                                       pairing.started.iso()),
+                           pairing.slug, style);
   std::vector<std::string> terms;
   terms.push_back(fmt::format("{} ({}) with {} ({})", records.name_of(pairing.mentor),
                               pairing.kind == core::Kind::coaching ? "coach" : "mentor",
@@ -169,7 +185,7 @@ std::string brief_text(const core::Records& records, const core::Brief& brief, c
   } else if (pairing.until) {
     status += ", planned until " + pairing.until->iso();
   }
-  terms.push_back(fmt::format("{}; every {}; {} sessions{}", status, util::format_cadence(brief.cadence),
+  terms.push_back(fmt::format("{}; {}; {} sessions{}", status, cadence_words(brief.cadence),
                               util::format_duration(pairing.duration.value_or(config.default_duration)),
                               pairing.paid ? "" : "; pro bono"));
   if (!pairing.sponsor.empty()) {
@@ -220,8 +236,10 @@ std::string brief_text(const core::Records& records, const core::Brief& brief, c
       when = fmt::format("last {} ({})", brief.last_meeting->iso(), ago(*brief.last_meeting, today));
     }
     if (brief.next_due && pairing.status == core::Status::active) {
-      when += (when.empty() ? "" : "; ") + fmt::format("next due {} ({})", brief.next_due->iso(),
-                                                       ahead(*brief.next_due, today));
+      const bool overdue = *brief.next_due < today;
+      when += (when.empty() ? "" : "; ")
+              + fmt::format("{} {} ({})", overdue ? "next was due" : "next due", brief.next_due->iso(),
+                            ahead(*brief.next_due, today));
     }
     if (!when.empty()) {
       out += "  " + when + "\n";

@@ -294,3 +294,74 @@ TEST_SUITE("render::wrap_text")
     }
   }
 }
+
+TEST_SUITE("render::hanging_text")
+{
+  TEST_CASE("the first line starts with `first`, later lines line up under the text")
+  {
+    SUBCASE("text that fits")
+    {
+      CHECK(hanging_text("Draft an agenda", "    - ") == "    - Draft an agenda\n");
+      CHECK(hanging_text("Draft an agenda", "  g1   open      ", 80) == "  g1   open      Draft an agenda\n");
+    }
+    SUBCASE("wrapped text")
+    {
+      CHECK(hanging_text("one two three four five", "  - ", 14) == "  - one two\n    three four\n    five\n");
+    }
+    SUBCASE("the default width is 80")
+    {
+      const std::string text = "the quick brown fox jumps over the lazy dog and keeps running far away from here";
+      const auto out = hanging_text(text, "    - ");
+      const auto lines = lines_of(out);
+      REQUIRE(lines.size() == 2);
+      CHECK(lines[0].starts_with("    - the quick"));
+      CHECK(lines[1].starts_with("      "));
+      CHECK(lines[1][6] != ' ');
+      CHECK(display_width(lines[0]) <= 80);
+      CHECK(display_width(lines[0]) > 70);
+      CHECK(lines[0].substr(6) + " " + lines[1].substr(6) == text);
+    }
+    SUBCASE("line breaks in the text are kept, under the text")
+    {
+      CHECK(hanging_text("first\nsecond", "  a1   ") == "  a1   first\n       second\n");
+    }
+  }
+
+  TEST_CASE("`first` is measured in display columns")
+  {
+    // "  ë " is four columns but five bytes.
+    CHECK(hanging_text("aaa bbb", "  ë ", 8) == "  ë aaa\n    bbb\n");
+    CHECK(hanging_text("aaa bbb", "  张 ", 9) == "  张 aaa\n     bbb\n");
+  }
+
+  TEST_CASE("hanging text: no line is wider than the width")
+  {
+    const std::string text = "Zoë said: “the Tuesday meeting is the one” — 张伟 agreed 🎉. "
+                             "Next: supercalifragilisticexpialidocious delegation";
+    for (std::size_t width = 12; width <= 40; width += 4) {
+      CAPTURE(width);
+      const auto lines = lines_of(hanging_text(text, "  - ", width));
+      REQUIRE_FALSE(lines.empty());
+      CHECK(lines[0].starts_with("  - "));
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        CAPTURE(lines[i]);
+        CHECK(display_width(lines[i]) <= width);
+        CHECK_FALSE(lines[i].ends_with(" "));
+        if (i > 0) {
+          CHECK(lines[i].starts_with("    "));
+        }
+      }
+    }
+  }
+
+  TEST_CASE("empty text: `first` alone, without trailing spaces")
+  {
+    CHECK(hanging_text("", "    - ") == "    -\n");
+    CHECK(hanging_text("", "  a1   ") == "  a1\n");
+  }
+
+  TEST_CASE("a text starting with a blank line keeps `first` on a line of its own")
+  {
+    CHECK(hanging_text("\nsecond", "  - ") == "  -\n    second\n");
+  }
+}
