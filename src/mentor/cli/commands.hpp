@@ -85,6 +85,21 @@ struct ReviewOptions
 CLI::App* setup_review(CLI::App& app, ReviewOptions& options);
 void run_review(Context& context, const ReviewOptions& options);
 
+struct ReportOptions
+{
+  std::optional<std::string> month;
+  std::optional<std::string> period;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::string by = "pairing";
+  std::optional<std::string> format;
+  bool icf = false;
+  bool redact = false;
+  std::optional<std::string> output;
+};
+CLI::App* setup_report(CLI::App& app, ReportOptions& options);
+void run_report(Context& context, const ReportOptions& options);
+
 struct ListOptions
 {
   std::string what;

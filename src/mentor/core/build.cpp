@@ -309,6 +309,20 @@ Session build_session(const Document& document, const Node& node, Problems& prob
       session.actions.push_back(build_action(document, item, problems));
     }
   }
+  if (const Node* goals = f.get("goals")) {
+    if (!goals->is_map()) {
+      f.error(*goals, "`goals:` in a session must map goal ids to their new status",
+              "write it as lines such as `g1: achieved` under `goals:`");
+    } else {
+      Positions ignored;
+      Fields changes(document, *goals, problems, ignored);
+      for (const auto& entry : goals->entries) {
+        if (auto status = changes.choice<GoalStatus>(entry.key, parse_goal_status, goal_status_choices())) {
+          session.goal_changes.emplace_back(entry.key, *status);
+        }
+      }
+    }
+  }
   return session;
 }
 

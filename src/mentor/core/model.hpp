@@ -106,6 +106,8 @@ struct Session
   std::vector<Action> actions;
   std::optional<bool> paid;     // overrides the pairing's `paid`
   int group = 0;                // number in group; 0 = one-to-one
+  // Goal status changes recorded with this entry (`mentor review --record`).
+  std::vector<std::pair<std::string, GoalStatus>> goal_changes;
   Pos pos;
   Positions at;
 };

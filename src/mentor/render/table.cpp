@@ -26,20 +26,26 @@ std::string Table::render(const Style& style, std::size_t width) const
     }
     return sum;
   };
-  auto shrinkable = [&](std::size_t c) {
-    return widths[c] > 8 && std::find(m_whole.begin(), m_whole.end(), c) == m_whole.end();
-  };
-  while (total() > width) {
-    std::size_t widest = columns;
-    for (std::size_t c = 0; c < columns; ++c) {
-      if (shrinkable(c) && (widest == columns || widths[c] > widths[widest])) {
-        widest = c;
+  // Other columns give way first, down to 12 columns; then, only when the
+  // line cannot fit otherwise, any column (those kept whole too), widest
+  // first, down to 8.
+  for (const bool cut_whole : {false, true}) {
+    const std::size_t floor = cut_whole ? 8 : 12;
+    auto shrinkable = [&](std::size_t c) {
+      return widths[c] > floor && (cut_whole || std::find(m_whole.begin(), m_whole.end(), c) == m_whole.end());
+    };
+    while (total() > width) {
+      std::size_t widest = columns;
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (shrinkable(c) && (widest == columns || widths[c] > widths[widest])) {
+          widest = c;
+        }
       }
+      if (widest == columns) {
+        break;
+      }
+      --widths[widest];
     }
-    if (widest == columns) {
-      break;
-    }
-    --widths[widest];
   }
   auto line = [&](const std::vector<std::string>& cells, bool header) {
     std::string out;

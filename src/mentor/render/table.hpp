@@ -15,7 +15,7 @@ public:
   explicit Table(std::vector<std::string> headers) : m_headers(std::move(headers)) {}
 
   void add_row(std::vector<std::string> cells) { m_rows.push_back(std::move(cells)); }
-  // A column never clipped (ids a user may copy).
+  // A column clipped only when nothing else can give way (ids a user may copy).
   void keep_whole(std::size_t column) { m_whole.push_back(column); }
   bool empty() const { return m_rows.empty(); }
   std::string render(const Style& style, std::size_t width = 80) const;
