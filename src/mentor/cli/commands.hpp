@@ -100,6 +100,14 @@ struct ReportOptions
 CLI::App* setup_report(CLI::App& app, ReportOptions& options);
 void run_report(Context& context, const ReportOptions& options);
 
+struct CheckOptions
+{
+  std::string format = "text";
+};
+CLI::App* setup_check(CLI::App& app, CheckOptions& options);
+// Returns the exit status: 1 when there are errors.
+int run_check(Context& context, const CheckOptions& options);
+
 struct ListOptions
 {
   std::string what;

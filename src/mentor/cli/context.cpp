@@ -37,15 +37,15 @@ const store::RecordsDir& Context::dir()
   return *m_dir;
 }
 
-core::Records Context::load_records()
+core::Records Context::read_records(core::Problems& problems)
 {
   const auto& records_dir = dir();
   core::Records records;
-  core::Problems problems;
   // Every file is read even after a problem, so that one run shows them all.
   auto load = [&](const std::string& file, auto&& build) {
     try {
       build(records_dir.load(file));
+      return true;
     } catch (const store::SourceError& e) {
       for (const auto& problem : e.problems()) {
         problems.add(problem);
@@ -57,19 +57,33 @@ core::Records Context::load_records()
       problem.hint = e.hint();
       problems.add(std::move(problem));
     }
+    return false;
   };
   load(store::RecordsDir::config_file(),
        [&](const store::Document& doc) { records.config = core::build_config(doc, problems); });
   for (const auto& slug : records_dir.list(store::Folder::people)) {
-    load(store::RecordsDir::record_file(store::Folder::people, slug), [&](const store::Document& doc) {
-      records.people.push_back(core::build_person(doc, slug, problems));
-    });
+    const auto file = store::RecordsDir::record_file(store::Folder::people, slug);
+    if (!load(file, [&](const store::Document& doc) { records.people.push_back(core::build_person(doc, slug, problems)); })) {
+      // The person exists, even if their file cannot be read: references to
+      // them are not a second problem.
+      core::Person person;
+      person.slug = slug;
+      person.file = records_dir.display(file);
+      records.people.push_back(std::move(person));
+    }
   }
   for (const auto& slug : records_dir.list(store::Folder::pairings)) {
     load(store::RecordsDir::record_file(store::Folder::pairings, slug), [&](const store::Document& doc) {
       records.pairings.push_back(core::build_pairing(doc, slug, problems));
     });
   }
+  return records;
+}
+
+core::Records Context::load_records()
+{
+  core::Problems problems;
+  auto records = read_records(problems);
   problems.throw_if_errors();
   return records;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mentor/core/build.hpp"
 #include "mentor/core/model.hpp"
 #include "mentor/render/style.hpp"
 #include "mentor/store/records_dir.hpp"
@@ -33,6 +34,10 @@ public:
   // Every record in the directory, checked. Throws store::SourceError with
   // all problems found when any file is refused.
   core::Records load_records();
+
+  // Every record that can be read, with what is wrong in each file added to
+  // `problems` instead of thrown (for mentor check).
+  core::Records read_records(core::Problems& problems);
 
   // Re-reads one pairing (under the writer lock) and builds it, refusing it
   // when it has problems.

@@ -50,11 +50,12 @@ int run(int argc, char** argv)
   LogOptions log;
   ReviewOptions review;
   ReportOptions report;
+  CheckOptions check;
   ListOptions list;
   ShowOptions show;
   std::vector<CLI::App*> subcommands = {setup_init(app, init),     setup_add(app, add),       setup_pair(app, pair),
                                         setup_log(app, log),       setup_review(app, review), setup_report(app, report),
-                                        setup_list(app, list),     setup_show(app, show)};
+                                        setup_check(app, check),   setup_list(app, list),     setup_show(app, show)};
   for (auto* sub : subcommands) {
     // Global options may follow the command name.
     sub->fallthrough();
@@ -78,8 +79,10 @@ int run(int argc, char** argv)
     } else if (subcommands[5]->parsed()) {
       run_report(context, report);
     } else if (subcommands[6]->parsed()) {
-      run_list(context, list);
+      return run_check(context, check);
     } else if (subcommands[7]->parsed()) {
+      run_list(context, list);
+    } else if (subcommands[8]->parsed()) {
       run_show(context, show);
     }
     return 0;
@@ -99,7 +102,7 @@ int run(int argc, char** argv)
         return 2;
       }
       print_error(fmt::format("unknown command \"{}\"", extra.front()),
-                  "the commands are init, add, pair, log, review, report, list and show; see `mentor --help`");
+                  "the commands are init, add, pair, log, review, report, check, list and show; see `mentor --help`");
       return 2;
     }
     print_error(e.what(), "run `mentor --help` or `mentor COMMAND --help` for the options");

@@ -6,13 +6,13 @@
 
 namespace mentor::store {
 
-std::string format_problem(const Problem& problem)
+std::string format_problem(const Problem& problem, ShowSeverity show)
 {
   std::string out = problem.file;
   if (problem.line > 0) {
     out += fmt::format(":{}:{}", problem.line, problem.col);
   }
-  out += problem.severity == Severity::warning ? ": warning: " : ": ";
+  out += problem.severity == Severity::warning ? ": warning: " : show == ShowSeverity::yes ? ": error: " : ": ";
   out += problem.message;
   if (!problem.excerpt.empty()) {
     const auto number = std::to_string(problem.line);

@@ -23,9 +23,12 @@ struct Problem
   int caret = 0;        // column of the caret under the excerpt; 0 for none
 };
 
-// "file:line:col: message", then the offending line with a caret under the
-// column, then "hint: …".
-std::string format_problem(const Problem& problem);
+enum class ShowSeverity { no, yes };
+
+// "file:line:col: message" ("file:line:col: error: message" with
+// ShowSeverity::yes; warnings always say so), then the offending line with a
+// caret under the column, then "hint: …".
+std::string format_problem(const Problem& problem, ShowSeverity show = ShowSeverity::no);
 
 // Builds a problem at a byte position of `text`, filling line, col and excerpt.
 Problem problem_at(std::string file, std::string_view text, int line, int col,
