@@ -150,8 +150,13 @@ Report build_report(const Records& records, const util::Period& period, GroupBy 
 {
   std::array<Accumulator, 3> acc;
   const auto& config = records.config;
+  // Redacted pairing keys are built from the two people's codes; a second
+  // pairing of the same two gets "-2" (and so on, in slug order) so that it
+  // keeps a row of its own.
+  std::map<std::pair<std::string, std::string>, int> pairings_of_two;
   for (const auto& pairing : records.pairings) {
     const Side side = side_of(pairing, config.me);
+    const int nth = ++pairings_of_two[{pairing.mentor, pairing.mentee}];
     Accumulator& a = acc[static_cast<std::size_t>(side)];
     const auto end = end_of(pairing);
     const bool active = pairing.started < period.to && (!end || *end >= period.from);
@@ -165,7 +170,9 @@ Report build_report(const Records& records, const util::Period& period, GroupBy 
       std::string kind;
       switch (by) {
       case GroupBy::pairing:
-        key = names.redacted() ? names(pairing.mentor) + "--" + names(pairing.mentee) : pairing.slug;
+        key = names.redacted()
+                  ? names(pairing.mentor) + "--" + names(pairing.mentee) + (nth > 1 ? fmt::format("-{}", nth) : "")
+                  : pairing.slug;
         label = side == Side::others ? names(pairing.mentor) + " and " + names(pairing.mentee) : names(other);
         kind = std::string(to_string(pairing.kind));
         break;
