@@ -53,7 +53,10 @@ void odd_files(const store::RecordsDir& dir, core::Problems& problems)
       problem.severity = store::Severity::warning;
       problem.message = yaml ? "mentor ignores this file: its name is not a valid id"
                              : "mentor ignores this file: only .yaml files are records";
-      problem.hint = "ids are lower-case letters and digits joined by hyphens, such as alice-smith.yaml";
+      problem.hint = !yaml ? fmt::format("keep other files outside {}/", folder)
+                     : std::string_view(folder) == "people"
+                       ? "ids are lower-case letters and digits joined by hyphens, such as alice-smith.yaml"
+                       : "name it after the ids of the mentor and the mentee, such as alice-smith--bo-chen.yaml";
       problems.add(std::move(problem));
     }
   }

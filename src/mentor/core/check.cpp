@@ -50,6 +50,14 @@ bool named_after_people(const Pairing& pairing)
   return !counter.empty() && counter.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// The builders leave a date they could not read (or that is missing) at
+// Date(), and report that: such a date is unknown, and comparing it would
+// only add warnings about a 1970-01-01 nobody wrote.
+bool known(const Date& date)
+{
+  return date != Date();
+}
+
 void check_pairing(const Records& records, const Pairing& pairing, Problems& problems)
 {
   Reporter report(problems, pairing.file);
@@ -69,13 +77,15 @@ void check_pairing(const Records& records, const Pairing& pairing, Problems& pro
                    "rename the file (git mv) so that mentor and other people can find it by name");
   }
 
-  if (pairing.until && *pairing.until < pairing.started) {
+  if (pairing.until && known(pairing.started) && *pairing.until < pairing.started) {
     report.error(pairing.at.of("until"),
-                 fmt::format("the planned end {} is before the start, {}", pairing.until->iso(), pairing.started.iso()));
+                 fmt::format("the planned end {} is before the start, {}", pairing.until->iso(), pairing.started.iso()),
+                 "correct `until:` (the planned end) or `started:`");
   }
-  if (pairing.ended && *pairing.ended < pairing.started) {
+  if (pairing.ended && known(pairing.started) && *pairing.ended < pairing.started) {
     report.error(pairing.at.of("ended"),
-                 fmt::format("it ended on {}, before it started on {}", pairing.ended->iso(), pairing.started.iso()));
+                 fmt::format("it ended on {}, before it started on {}", pairing.ended->iso(), pairing.started.iso()),
+                 "correct `ended:` or `started:`");
   }
   if (pairing.status == Status::ended && !pairing.ended) {
     report.warning(pairing.at.of("status"), "the pairing has ended but has no `ended:` date",
@@ -97,26 +107,32 @@ void check_pairing(const Records& records, const Pairing& pairing, Problems& pro
   std::set<std::string> action_ids;
   const Session* previous = nullptr;
   for (const auto& session : pairing.sessions) {
-    if (previous && session.date < previous->date) {
-      report.warning(session.at.of("date", session.pos),
-                     fmt::format("this session ({}) comes after one dated {}", session.date.iso(), previous->date.iso()),
-                     "sessions are kept oldest first; move this entry up to its place");
-    }
-    previous = &session;
-    if (session.date < pairing.started) {
-      report.warning(session.at.of("date", session.pos),
-                     fmt::format("this session ({}) is before the pairing started ({})", session.date.iso(),
-                                 pairing.started.iso()));
+    // A session whose date is unknown is left out of the date checks.
+    if (known(session.date)) {
+      if (previous && session.date < previous->date) {
+        report.warning(session.at.of("date", session.pos),
+                       fmt::format("this session ({}) comes after one dated {}", session.date.iso(),
+                                   previous->date.iso()),
+                       "sessions are kept oldest first; move this entry up to its place");
+      }
+      previous = &session;
+      if (known(pairing.started) && session.date < pairing.started) {
+        report.warning(session.at.of("date", session.pos),
+                       fmt::format("this session ({}) is before the pairing started ({})", session.date.iso(),
+                                   pairing.started.iso()),
+                       "correct the session's `date:`, or `started:` if the pairing began earlier");
+      }
     }
     for (const auto& action : session.actions) {
       if (!action.id.empty() && !action_ids.insert(action.id).second) {
         report.error(action.at.of("id", action.pos), fmt::format("action id {} is used twice in this pairing", action.id),
                      "give each action its own id (a1, a2, …), so `mentor log --done ID` finds the right one");
       }
-      if (action.done && *action.done < session.date) {
+      if (action.done && known(session.date) && *action.done < session.date) {
         report.warning(action.at.of("done", action.pos),
                        fmt::format("action {} was done on {}, before it was agreed on {}", action.id,
-                                   action.done->iso(), session.date.iso()));
+                                   action.done->iso(), session.date.iso()),
+                       "correct `done:`, or the date of the session that agreed it");
       }
     }
     for (const auto& [id, status] : session.goal_changes) {
