@@ -4,6 +4,7 @@
 #include "mentor/util/atomic_file.hpp"
 #include "mentor/util/error.hpp"
 #include "mentor/util/period.hpp"
+#include "mentor/util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -54,6 +55,16 @@ util::Period all_time(const core::Records& records, util::Date today)
   return util::Period{first, today.add_days(1)};
 }
 
+// As everywhere, a weekday name is the most recent one; forms that look
+// ahead (tomorrow, +3d) are accepted too, for an exclusive end.
+util::Date report_date(const std::string& option, const std::string& text, util::Date today)
+{
+  if (auto date = util::parse_date_expression(util::trim(text), today)) {
+    return *date;
+  }
+  return parse_any_date(option, text, today);
+}
+
 std::optional<util::Period> chosen_period(const ReportOptions& options, util::Date today)
 {
   if (options.month) {
@@ -74,7 +85,7 @@ std::optional<util::Period> chosen_period(const ReportOptions& options, util::Da
     if (!options.from || !options.to) {
       throw UsageError("--from and --to go together", "give both, such as --from 2026-01-01 --to 2026-04-01 (end exclusive)");
     }
-    const util::Period period{parse_any_date("--from", *options.from, today), parse_any_date("--to", *options.to, today)};
+    const util::Period period{report_date("--from", *options.from, today), report_date("--to", *options.to, today)};
     if (period.to <= period.from) {
       throw UsageError(fmt::format("--to {} is not after --from {}", period.to.iso(), period.from.iso()),
                        "the end is exclusive: --from 2026-10-01 --to 2026-11-01 is October");
