@@ -620,7 +620,7 @@ report --icf --month 2026-10
 expect_first_line "ICF coaching log for 2026-10-01 to 2026-11-01 (end exclusive)"
 expect_stdout_contains "Total: 9.75 hours (8.00 paid, 1.75 pro bono), 4 clients."
 # The last 18 months do not depend on the period.
-expect_stdout_contains "Hours in the last 18 months (up to 2026-11-22): 15.58"
+expect_stdout_contains "18 months to 2026-11-22: 15.58 hours; needed: ACC 25, PCC 50, MCC none"
 report --icf --format json --month 2026-10
 keep icf-oct.json
 expect_yaml "$TMP/icf-oct.json" from = 2026-10-01

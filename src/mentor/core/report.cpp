@@ -297,9 +297,9 @@ Report build_report(const Records& records, const util::Period& period, GroupBy 
 const std::vector<Credential>& icf_credentials()
 {
   static const std::vector<Credential> credentials = {
-    {"ACC", 100, 75, 8},
-    {"PCC", 500, 450, 25},
-    {"MCC", 2500, 2250, 35},
+    {"ACC", 100, 75, 8, 25},
+    {"PCC", 500, 450, 25, 50},
+    {"MCC", 2500, 2250, 35, 0},
   };
   return credentials;
 }

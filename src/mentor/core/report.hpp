@@ -98,8 +98,10 @@ struct Credential
   int hours = 0;
   int paid_hours = 0;
   int clients = 0;
+  int recent_hours = 0;      // of them within the 18 months before applying; 0 = none asked
 };
-// ACC (100 h, 75 paid, 8 clients), PCC (500, 450, 25), MCC (2500, 2250, 35).
+// ACC (100 h, 75 paid, 8 clients, 25 h in the last 18 months), PCC (500, 450,
+// 25, 50), MCC (2500, 2250, 35): ICF's published experience requirements.
 const std::vector<Credential>& icf_credentials();
 
 struct IcfLog

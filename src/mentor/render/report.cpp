@@ -469,13 +469,14 @@ struct Progress
   bool hours = false;
   bool paid = false;
   bool clients = false;
-  bool met() const { return hours && paid && clients; }
+  bool recent = false;
+  bool met() const { return hours && paid && clients && recent; }
 };
 
 Progress progress(const core::IcfLog& log, const core::Credential& credential)
 {
   return {log.total_minutes >= 60L * credential.hours, log.paid_minutes >= 60L * credential.paid_hours,
-          log.clients >= credential.clients};
+          log.clients >= credential.clients, log.last_18_months_minutes >= 60L * credential.recent_hours};
 }
 
 std::string totals_sentence(const core::IcfLog& log)
@@ -485,10 +486,21 @@ std::string totals_sentence(const core::IcfLog& log)
                      plural(log.clients, "client"));
 }
 
-std::string recent_sentence(const core::IcfLog& log, core::Date today)
+// The hours of the last 18 months against what each credential asks.
+std::string recent_sentence(const core::IcfLog& log, core::Date today, const Style& style)
 {
-  return fmt::format("Hours in the last 18 months (up to {}): {}", today.iso(),
-                     util::format_hours(log.last_18_months_minutes));
+  std::string against;
+  for (const auto& credential : core::icf_credentials()) {
+    against += against.empty() ? "" : ", ";
+    if (credential.recent_hours == 0) {
+      against += credential.name + " none";
+    } else {
+      against += fmt::format("{} {}{}", credential.name, credential.recent_hours,
+                             progress(log, credential).recent ? " " + style.green("✓") : "");
+    }
+  }
+  return fmt::format("18 months to {}: {} hours; needed: {}", today.iso(),
+                     util::format_hours(log.last_18_months_minutes), against);
 }
 
 std::size_t natural_width(const Lines& headers, const std::vector<Lines>& rows)
@@ -585,7 +597,7 @@ std::string icf_text(const core::IcfLog& log, const Style& style, core::Date tod
     out += "\n" + wrap_text(totals_sentence(log), k_width, "");
   }
   out += "\n" + credentials_text(log, style);
-  out += "  " + recent_sentence(log, today) + "\n";
+  out += wrap_text(recent_sentence(log, today, style), k_width, "  ");
   return out;
 }
 
@@ -610,15 +622,19 @@ std::string icf_markdown(const core::IcfLog& log, core::Date today)
   const auto hours = util::format_hours(log.total_minutes);
   const auto paid = util::format_hours(log.paid_minutes);
   std::string table =
-      md_row({"Credential", "Hours", "Paid hours", "Clients", "Met"}) + md_rule({false, true, true, true, false});
+      md_row({"Credential", "Hours", "Paid hours", "Clients", "Last 18 months", "Met"})
+      + md_rule({false, true, true, true, true, false});
+  const auto recent = util::format_hours(log.last_18_months_minutes);
   for (const auto& credential : core::icf_credentials()) {
     table += md_row({credential.name, fmt::format("{} / {}", hours, credential.hours),
                      fmt::format("{} / {}", paid, credential.paid_hours),
                      fmt::format("{} / {}", log.clients, credential.clients),
+                     credential.recent_hours > 0 ? fmt::format("{} / {}", recent, credential.recent_hours)
+                                                 : recent + " (none needed)",
                      progress(log, credential).met() ? "yes" : "no"});
   }
   blocks.push_back(table);
-  blocks.push_back(recent_sentence(log, today) + "\n");
+  blocks.push_back(recent_sentence(log, today, Style(false)) + "\n");
   return join(blocks, "\n");
 }
 
@@ -657,6 +673,8 @@ std::string icf_json(const core::IcfLog& log)
     json.key("hours").value(credential.hours);
     json.key("paid_hours").value(credential.paid_hours);
     json.key("clients").value(credential.clients);
+    json.key("hours_last_18_months");
+    credential.recent_hours > 0 ? json.value(credential.recent_hours) : json.null();
     json.key("met").value(progress(log, credential).met());
     json.end_object();
   }

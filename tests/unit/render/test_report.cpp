@@ -458,7 +458,7 @@ TEST_SUITE("render::icf_output")
              "  ACC  hours 3.50 / 100     paid 1.50 / 75      clients 2 / 8\n"
              "  PCC  hours 3.50 / 500     paid 1.50 / 450     clients 2 / 25\n"
              "  MCC  hours 3.50 / 2500    paid 1.50 / 2250    clients 2 / 35\n"
-             "  Hours in the last 18 months (up to 2026-11-20): 100.50\n");
+             "  18 months to 2026-11-20: 100.50 hours; needed: ACC 25 ✓, PCC 50 ✓, MCC none\n");
     check_fits(out);
   }
 
@@ -499,7 +499,7 @@ TEST_SUITE("render::icf_output")
              "  ACC  hours 0.00 / 100     paid 0.00 / 75      clients 0 / 8\n"
              "  PCC  hours 0.00 / 500     paid 0.00 / 450     clients 0 / 25\n"
              "  MCC  hours 0.00 / 2500    paid 0.00 / 2250    clients 0 / 35\n"
-             "  Hours in the last 18 months (up to 2026-11-20): 0.00\n");
+             "  18 months to 2026-11-20: 0.00 hours; needed: ACC 25, PCC 50, MCC none\n");
 
     log.rows = {{std::string(60, 'x'), "", true, 12, ymd(2026, 10, 5), ymd(2026, 10, 26), 0, 99999}};
     const auto out = render::icf_output(log, Format::text, k_plain, k_today);
@@ -526,13 +526,13 @@ TEST_SUITE("render::icf_output")
              "\n"
              "## Progress toward ICF credentials\n"
              "\n"
-             "| Credential | Hours | Paid hours | Clients | Met |\n"
-             "|---|---:|---:|---:|---|\n"
-             "| ACC | 3.50 / 100 | 1.50 / 75 | 2 / 8 | no |\n"
-             "| PCC | 3.50 / 500 | 1.50 / 450 | 2 / 25 | no |\n"
-             "| MCC | 3.50 / 2500 | 1.50 / 2250 | 2 / 35 | no |\n"
+             "| Credential | Hours | Paid hours | Clients | Last 18 months | Met |\n"
+             "|---|---:|---:|---:|---:|---|\n"
+             "| ACC | 3.50 / 100 | 1.50 / 75 | 2 / 8 | 100.50 / 25 | no |\n"
+             "| PCC | 3.50 / 500 | 1.50 / 450 | 2 / 25 | 100.50 / 50 | no |\n"
+             "| MCC | 3.50 / 2500 | 1.50 / 2250 | 2 / 35 | 100.50 (none needed) | no |\n"
              "\n"
-             "Hours in the last 18 months (up to 2026-11-20): 100.50\n");
+             "18 months to 2026-11-20: 100.50 hours; needed: ACC 25 ✓, PCC 50 ✓, MCC none\n");
   }
 
   TEST_CASE("json: rows, totals and credentials")
@@ -582,6 +582,7 @@ TEST_SUITE("render::icf_output")
       "hours": 100,
       "paid_hours": 75,
       "clients": 8,
+      "hours_last_18_months": 25,
       "met": true
     },
     {
@@ -589,6 +590,7 @@ TEST_SUITE("render::icf_output")
       "hours": 500,
       "paid_hours": 450,
       "clients": 25,
+      "hours_last_18_months": 50,
       "met": false
     },
     {
@@ -596,6 +598,7 @@ TEST_SUITE("render::icf_output")
       "hours": 2500,
       "paid_hours": 2250,
       "clients": 35,
+      "hours_last_18_months": null,
       "met": false
     }
   ]
