@@ -1,5 +1,7 @@
 #include "mentor/render/report.hpp"
 
+#include "mentor/render/topics.hpp"
+
 #include "mentor/render/json.hpp"
 #include "mentor/render/table.hpp"
 #include "mentor/util/duration.hpp"
@@ -48,20 +50,6 @@ std::string upper(std::string_view text)
   for (auto& ch : out) {
     if (ch >= 'a' && ch <= 'z') {
       ch = static_cast<char>(ch - 'a' + 'A');
-    }
-  }
-  return out;
-}
-
-// Text from the records on one terminal line: line breaks, tabs and other
-// control characters (escape sequences included) become spaces.
-std::string one_line(std::string_view text)
-{
-  std::string out(text);
-  for (auto& ch : out) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7f) {
-      ch = ' ';
     }
   }
   return out;
@@ -288,15 +276,6 @@ std::vector<std::pair<std::string, std::string>> totals_lines(const core::Totals
   };
 }
 
-std::string topic_list(const std::vector<core::TopicCount>& topics)
-{
-  Lines parts;
-  for (const auto& topic : topics) {
-    parts.push_back(fmt::format("{} ({})", one_line(topic.topic), topic.count));
-  }
-  return join(parts, ", ");
-}
-
 std::string report_text(const core::Report& report, const Style& style)
 {
   std::string out = style.bold(fmt::format("Report for {}{}", util::describe(report.period),
@@ -411,14 +390,7 @@ std::string report_json(const core::Report& report)
       json.end_object();
     }
     json.end_array();
-    json.key("topics").begin_array();
-    for (const auto& topic : side.topics) {
-      json.begin_object();
-      json.key("topic").value(topic.topic);
-      json.key("count").value(topic.count);
-      json.end_object();
-    }
-    json.end_array();
+    write_topics(json.key("topics"), side.topics);
     json.end_object();
   }
   json.end_array();

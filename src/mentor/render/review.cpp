@@ -1,6 +1,7 @@
 #include "mentor/render/review.hpp"
 
 #include "mentor/render/json.hpp"
+#include "mentor/render/topics.hpp"
 #include "mentor/util/duration.hpp"
 #include "mentor/util/text.hpp"
 
@@ -271,11 +272,7 @@ std::string brief_text(const core::Records& records, const core::Brief& brief, c
 
   if (!brief.topics.empty()) {
     out += "\n" + style.bold("Topics") + "\n";
-    std::string line;
-    for (const auto& topic : brief.topics) {
-      line += (line.empty() ? "" : ", ") + fmt::format("{} ({})", topic.topic, topic.count);
-    }
-    out += wrap_text(line, k_width, "  ");
+    out += wrap_text(topic_list(brief.topics), k_width, "  ");
   }
   return out;
 }
@@ -362,14 +359,7 @@ std::string brief_json(const core::Records& records, const core::Brief& brief, c
     json.end_object();
   }
   json.end_array();
-  json.key("topics").begin_array();
-  for (const auto& topic : brief.topics) {
-    json.begin_object();
-    json.key("topic").value(topic.topic);
-    json.key("count").value(topic.count);
-    json.end_object();
-  }
-  json.end_array();
+  write_topics(json.key("topics"), brief.topics);
   json.end_object();
   return json.str();
 }

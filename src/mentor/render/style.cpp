@@ -156,4 +156,18 @@ std::string hanging_text(std::string_view text, const std::string& first, std::s
   return out;
 }
 
+// Text from the records on one terminal line: line breaks, tabs and other
+// control characters (escape sequences included) become spaces.
+std::string one_line(std::string_view text)
+{
+  std::string out(text);
+  for (auto& ch : out) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7f) {
+      ch = ' ';
+    }
+  }
+  return out;
+}
+
 } // namespace mentor::render

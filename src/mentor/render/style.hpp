@@ -24,6 +24,10 @@ private:
   bool m_color;
 };
 
+// Text from the records on one terminal line: line breaks, tabs and other
+// control characters (escape sequences included) become spaces.
+std::string one_line(std::string_view text);
+
 // Pads UTF-8 text with spaces to `width` display columns (never cuts).
 std::string pad(std::string_view text, std::size_t width);
 
