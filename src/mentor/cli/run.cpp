@@ -31,7 +31,8 @@ int run(int argc, char** argv)
                "mentor");
   app.set_version_flag("--version", fmt::format("mentor {}", util::k_version));
   app.require_subcommand(1);
-  app.footer("Run `mentor COMMAND --help` for the options of a command.");
+  app.footer("Run `mentor COMMAND --help` for the options of a command. --dir, --today and --color\n"
+             "may come before or after the command: mentor log zoe \"notes\" --today 2026-11-20");
 
   GlobalOptions global;
   app.add_option("--dir", global.dir, "The records directory (default: the nearest parent with mentor.yaml)")
