@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -41,12 +43,59 @@ private:
   std::filesystem::path m_path;
 };
 
+// Sets (or, with nullopt, unsets) an environment variable until it goes away.
+class EnvVar
+{
+public:
+  EnvVar(std::string name, const std::optional<std::string>& value) : m_name(std::move(name))
+  {
+    if (const char* old = std::getenv(m_name.c_str())) {
+      m_old = old;
+    }
+    set(value);
+  }
+  ~EnvVar() { set(m_old); }
+  EnvVar(const EnvVar&) = delete;
+  EnvVar& operator=(const EnvVar&) = delete;
+
+private:
+  void set(const std::optional<std::string>& value)
+  {
+    if (value) {
+      ::setenv(m_name.c_str(), value->c_str(), 1);
+    } else {
+      ::unsetenv(m_name.c_str());
+    }
+  }
+  std::string m_name;
+  std::optional<std::string> m_old;
+};
+
 inline void write_text(const std::filesystem::path& path, const std::string& text)
 {
   std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);
   out << text;
 }
+
+// git with settings of its own while it lives: nothing from the system or
+// the user's own files, commits by "Test Coach".
+class GitSandbox
+{
+public:
+  GitSandbox()
+  {
+    write_text(m_dir / "gitconfig",
+               "[user]\n\tname = Test Coach\n\temail = coach@example.org\n[init]\n\tdefaultBranch = main\n");
+  }
+
+private:
+  TempDir m_dir;
+  EnvVar m_global{"GIT_CONFIG_GLOBAL", (m_dir / "gitconfig").string()};
+  EnvVar m_no_system{"GIT_CONFIG_NOSYSTEM", "1"};
+  EnvVar m_git_dir{"GIT_DIR", std::nullopt};
+  EnvVar m_work_tree{"GIT_WORK_TREE", std::nullopt};
+};
 
 inline bool contains(const std::string& text, const std::string& part)
 {

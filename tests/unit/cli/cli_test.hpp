@@ -21,34 +21,6 @@
 
 namespace mentor::testutil {
 
-// Sets (or, with nullopt, unsets) an environment variable until it goes away.
-class EnvVar
-{
-public:
-  EnvVar(std::string name, const std::optional<std::string>& value) : m_name(std::move(name))
-  {
-    if (const char* old = std::getenv(m_name.c_str())) {
-      m_old = old;
-    }
-    set(value);
-  }
-  ~EnvVar() { set(m_old); }
-  EnvVar(const EnvVar&) = delete;
-  EnvVar& operator=(const EnvVar&) = delete;
-
-private:
-  void set(const std::optional<std::string>& value)
-  {
-    if (value) {
-      ::setenv(m_name.c_str(), value->c_str(), 1);
-    } else {
-      ::unsetenv(m_name.c_str());
-    }
-  }
-  std::string m_name;
-  std::optional<std::string> m_old;
-};
-
 // What std::cout and std::cerr receive while it lives.
 class Capture
 {
