@@ -296,6 +296,33 @@ void Patch::insert_keys(const NodePath& map_path, const std::vector<Entry>& entr
   }
 }
 
+void Patch::rename_key(const NodePath& map_path, const std::string& key, const std::string& new_key)
+{
+  const Node* map = walk(m_document.root, map_path);
+  const Entry* entry = map ? map->find_entry(key) : nullptr;
+  if (!entry) {
+    throw Error(fmt::format("internal error: {} has no key \"{}\"", path_to_string(map_path), key));
+  }
+  // The key as written: plain, or quoted without escapes.
+  const std::string_view text = m_document.text;
+  const auto begin = entry->key_mark.offset;
+  auto end = begin + key.size();
+  if (begin < text.size() && (text[begin] == '"' || text[begin] == '\'')) {
+    end = begin + 1 + key.size();
+    if (end >= text.size() || text[end] != text[begin] || text.substr(begin + 1, key.size()) != key) {
+      refuse(entry->key_mark, fmt::format("the key `{}` is written in a way mentor cannot change", key),
+             fmt::format("write it plainly, as `{}:`", key));
+    }
+    ++end;
+  } else if (text.substr(begin, key.size()) != key) {
+    refuse(entry->key_mark, fmt::format("the key `{}` is written in a way mentor cannot change", key),
+           fmt::format("write it plainly, as `{}:`", key));
+  }
+  m_edits.push_back(TextEdit{begin, end - begin, inline_scalar(new_key, map->flow ? Context::flow : Context::block)});
+  Node* target = walk(m_expected, map_path);
+  target->entries[target->entry_index(key)].key = new_key;
+}
+
 std::string Patch::result() const
 {
   // Later offsets first, so earlier offsets stay valid; at the same offset

@@ -34,6 +34,9 @@ public:
   void insert_keys(const NodePath& map_path, const std::vector<Entry>& entries,
                    const std::vector<std::string>& after);
 
+  // Renames `key` of the map at `map_path` to `new_key`, in place.
+  void rename_key(const NodePath& map_path, const std::string& key, const std::string& new_key);
+
   // The edited text, verified. Throws mentor::Error when an edit is not
   // possible in this file or the result would not read back as intended.
   std::string result() const;

@@ -620,6 +620,32 @@ TEST_SUITE("store::writer")
     }
   }
 
+  TEST_CASE("rename_key renames one key in place")
+  {
+    const auto goals = path({std::string("sessions"), std::size_t{0}, std::string("goals")});
+    auto rename = [&](const std::string& before) {
+      return patched(before, [&](Patch& p) { p.rename_key(goals, "g2", "g3"); });
+    };
+    CHECK(rename("sessions:\n  - date: 2026-01-12\n    goals:\n      g1: open\n      g2: achieved  # yes\n")
+          == "sessions:\n  - date: 2026-01-12\n    goals:\n      g1: open\n      g3: achieved  # yes\n");
+    CHECK(rename("sessions:\n  - goals: {g2: achieved, g1: open}\n")
+          == "sessions:\n  - goals: {g3: achieved, g1: open}\n");
+    CHECK(rename("sessions:\n  - goals:\n      \"g2\": achieved\n") == "sessions:\n  - goals:\n      g3: achieved\n");
+    CHECK(patched("a: 1\nb: 2\n", [](Patch& p) { p.rename_key({}, "b", "yes"); }) == "a: 1\n\"yes\": 2\n");
+    SUBCASE("a key written with escapes is refused")
+    {
+      const Document doc = parse("sessions:\n  - goals:\n      \"g\\x32\": achieved\n");
+      Patch patch(doc);
+      CHECK_THROWS_AS(patch.rename_key(goals, "g2", "g3"), SourceError);
+    }
+    SUBCASE("a key that is not there")
+    {
+      const Document doc = parse("a: 1\n");
+      Patch patch(doc);
+      CHECK_THROWS_AS(patch.rename_key({}, "b", "c"), mentor::Error);
+    }
+  }
+
   TEST_CASE("single_line_extent")
   {
     auto extent_text = [](const std::string& text, const char* key) {
