@@ -46,8 +46,6 @@ store::Node session_node(const NewSession& session)
   return node;
 }
 
-namespace {
-
 int id_number(std::string_view id, char prefix)
 {
   if (id.size() < 2 || id.front() != prefix) {
@@ -59,8 +57,6 @@ int id_number(std::string_view id, char prefix)
   auto [ptr, ec] = std::from_chars(begin, end, number);
   return ec == std::errc() && ptr == end ? number : 0;
 }
-
-} // namespace
 
 std::string next_action_id(const Pairing& pairing, int offset)
 {

@@ -30,6 +30,9 @@ struct NewSession
 // date, duration, type, topics, notes, actions.
 store::Node session_node(const NewSession& session);
 
+// N for an id "<prefix><N>" (a3 → 3 with prefix 'a'); 0 for any other id.
+int id_number(std::string_view id, char prefix);
+
 // The next free "a<N>" / "g<N>" id in a pairing: one past the highest used.
 std::string next_action_id(const Pairing& pairing, int offset = 0);
 std::string next_goal_id(const std::vector<Goal>& goals, int offset = 0);
