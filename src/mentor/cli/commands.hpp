@@ -122,4 +122,15 @@ struct ShowOptions
 CLI::App* setup_show(CLI::App& app, ShowOptions& options);
 void run_show(Context& context, const ShowOptions& options);
 
+struct MergeFileOptions
+{
+  std::string base;
+  std::string ours;
+  std::string theirs;
+  std::string path;
+};
+CLI::App* setup_merge_file(CLI::App& app, MergeFileOptions& options);
+// Returns the exit status: 0 merged cleanly into OURS, 1 conflict markers written.
+int run_merge_file(const MergeFileOptions& options);
+
 } // namespace mentor::cli

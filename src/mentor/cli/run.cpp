@@ -54,9 +54,11 @@ int run(int argc, char** argv)
   CheckOptions check;
   ListOptions list;
   ShowOptions show;
+  MergeFileOptions merge_file;
   std::vector<CLI::App*> subcommands = {setup_init(app, init),     setup_add(app, add),       setup_pair(app, pair),
                                         setup_log(app, log),       setup_review(app, review), setup_report(app, report),
-                                        setup_check(app, check),   setup_list(app, list),     setup_show(app, show)};
+                                        setup_check(app, check),   setup_list(app, list),     setup_show(app, show),
+                                        setup_merge_file(app, merge_file)};
   for (auto* sub : subcommands) {
     // Global options may follow the command name.
     sub->fallthrough();
@@ -67,6 +69,9 @@ int run(int argc, char** argv)
     if (subcommands[0]->parsed()) {
       run_init(global, init);
       return 0;
+    }
+    if (subcommands[9]->parsed()) {
+      return run_merge_file(merge_file);
     }
     Context context(global);
     if (subcommands[1]->parsed()) {
@@ -103,7 +108,7 @@ int run(int argc, char** argv)
         return 2;
       }
       print_error(fmt::format("unknown command \"{}\"", extra.front()),
-                  "the commands are init, add, pair, log, review, report, check, list and show; see `mentor --help`");
+                  "the commands are init, add, pair, log, review, report, check, list, show and merge-file; see `mentor --help`");
       return 2;
     }
     print_error(e.what(), "run `mentor --help` or `mentor COMMAND --help` for the options");
