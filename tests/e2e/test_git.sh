@@ -36,11 +36,6 @@ git_ok() {
   expect_exit 0
 }
 
-# set_up_driver DIR: the merge driver in a clone's own git config.
-set_up_driver() {
-  git -C "$1" config merge.mentor.name "mentor's merge of records files"
-  git -C "$1" config merge.mentor.driver "mentor merge-file %O %A %B %P"
-}
 
 expect_stderr_not_contains() {
   if grep -qF -- "$1" "$ERR_FILE"; then
@@ -88,20 +83,39 @@ AISHA=pairings/phil-rumens--aisha-rahman.yaml
 section "one coach's records, pushed to a bare repository"
 git_ok init -q --bare "$TMP/hub.git"
 mentor_ok init "$TMP/laptop" --me "Phil Rumens"
+expect_stdout_contains "with a new git repository"
+expect_stdout_contains "git merges records files with \`mentor merge-file\` in this clone"
 cd "$TMP/laptop"
+# The built mentor is the one in PATH: the driver names it plainly.
+git_ok config merge.mentor.driver
+expect_stdout_equals "mentor merge-file %O %A %B %P"
+expect_file_has .gitattributes "pairings/*.yaml merge=mentor"
 mentor_ok add "Zoë Núñez"
 mentor_ok add "Aisha Rahman"
 mentor_ok pair zoe --today 2026-09-01 --goal "Chair team meetings"
 mentor_ok pair aisha --today 2026-09-01 --kind mentoring
 mentor_ok log zoe "First session." --today 2026-09-08 --action "Draft an agenda"
-printf 'people/*.yaml merge=mentor\npairings/*.yaml merge=mentor\nmentor.yaml merge=mentor\n' >>.gitattributes
-set_up_driver .
 git_ok add -A
 git_ok commit -q -m "records"
 git_ok remote add origin "$TMP/hub.git"
 git_ok push -q -u origin main
 git_ok clone -q "$TMP/hub.git" "$TMP/desktop"
-set_up_driver "$TMP/desktop"
+
+section "mentor init in the clone sets up the driver only, once"
+cd "$TMP/desktop"
+snapshot mentor.yaml .gitattributes
+git_run config merge.mentor.driver
+expect_exit 1
+mentor_ok init
+expect_stdout_contains "is already a records directory: only git was set up"
+expect_file_unchanged mentor.yaml
+expect_file_unchanged .gitattributes
+git_ok config --local merge.mentor.driver
+expect_stdout_equals "mentor merge-file %O %A %B %P"
+mentor_ok init
+expect_stdout_contains "nothing to do"
+git_ok status --porcelain
+expect_stdout_empty
 
 section "both log to the same pairing and to different ones; the desktop ends one"
 cd "$TMP/laptop"

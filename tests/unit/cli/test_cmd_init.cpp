@@ -4,8 +4,11 @@
 #include <string>
 
 #include "cli/cli_test.hpp"
+#include "mentor/store/git.hpp"
+#include "mentor/util/process.hpp"
 
 using mentor::testutil::contains;
+using mentor::testutil::GitSandbox;
 
 using mentor::testutil::mode_of;
 using mentor::testutil::read_text;
@@ -124,5 +127,95 @@ TEST_SUITE("cli::init")
       CHECK(result.code == 2);
       CHECK_FALSE(fs::exists(root / "mentor.yaml"));
     }
+  }
+
+  TEST_CASE("init sets up git: a repository, .gitattributes and the merge driver")
+  {
+    GitSandbox sandbox;
+    TempDir temp;
+    const auto root = temp / "records";
+    const auto result = run_mentor({"init", root.string(), "--me", "Phil Rumens"});
+    REQUIRE(result.code == 0);
+    CHECK(contains(result.out, "initialised records in " + root.string() + " for Phil Rumens (me: phil-rumens), with a new git repository\n"));
+    CHECK(contains(result.out, "git merges records files with `mentor merge-file` in this clone"));
+    CHECK(fs::is_directory(root / ".git"));
+    CHECK(contains(read_text(root / ".gitattributes"),
+                   "people/*.yaml merge=mentor\npairings/*.yaml merge=mentor\nmentor.yaml merge=mentor\n"));
+    const auto driver = mentor::store::git::local_config(root, "merge.mentor.driver");
+    REQUIRE(driver);
+    CHECK(driver->ends_with(" merge-file %O %A %B %P"));
+    CHECK(mentor::store::git::local_config(root, "merge.mentor.name"));
+
+    SUBCASE("again, or in a clone: only git's side, and nothing when it is all there")
+    {
+      const auto config = read_text(root / "mentor.yaml");
+      auto again = run_mentor({"init", root.string()});
+      CHECK(again.code == 0);
+      CHECK(contains(again.out, "is already a records directory, and git's merge driver is set up for it"));
+      CHECK(contains(again.out, "nothing to do"));
+      CHECK(read_text(root / "mentor.yaml") == config);
+
+      mentor::util::run_process({"git", "-C", root.string(), "config", "--unset", "merge.mentor.driver"});
+      again = run_mentor({"init", root.string(), "--me", "Phil Rumens"});
+      CHECK(again.code == 0);
+      CHECK(contains(again.out, "only git was set up (git's config does not travel with clones)"));
+      CHECK(mentor::store::git::local_config(root, "merge.mentor.driver") == driver);
+      CHECK_FALSE(contains(again.out, ".gitattributes"));
+      CHECK(read_text(root / "mentor.yaml") == config);
+    }
+    SUBCASE("a driver that names a program that is gone is set again")
+    {
+      mentor::store::git::set_local_config(root, "merge.mentor.driver", "/nowhere/mentor merge-file %O %A %B %P");
+      const auto again = run_mentor({"init", root.string()});
+      CHECK(contains(again.out, "named a program that is gone (/nowhere/mentor merge-file %O %A %B %P)"));
+      CHECK(mentor::store::git::local_config(root, "merge.mentor.driver") == driver);
+    }
+    SUBCASE("a driver of the user's own is kept")
+    {
+      mentor::store::git::set_local_config(root, "merge.mentor.driver", "sh -c 'exit 1' %A");
+      CHECK(contains(run_mentor({"init", root.string()}).out, "nothing to do"));
+      CHECK(mentor::store::git::local_config(root, "merge.mentor.driver") == "sh -c 'exit 1' %A");
+    }
+    SUBCASE("the user's own .gitattributes gets the lines it misses")
+    {
+      write_text(root / ".gitattributes", "*.txt text\npeople/*.yaml merge=mentor");
+      const auto again = run_mentor({"init", root.string()});
+      CHECK(contains(again.out, "added the merge lines to .gitattributes"));
+      CHECK(read_text(root / ".gitattributes")
+            == "*.txt text\npeople/*.yaml merge=mentor\n"
+               "# Records changed on two machines merge with `mentor merge-file` (see mentor's README).\n"
+               "pairings/*.yaml merge=mentor\nmentor.yaml merge=mentor\n");
+    }
+    SUBCASE("someone else's --me, or --no-git, is refused")
+    {
+      CHECK(run_mentor({"init", root.string(), "--me", "Someone Else"}).code == 1);
+      CHECK(run_mentor({"init", root.string(), "--no-git"}).code == 1);
+      CHECK_FALSE(fs::exists(root / "people/someone-else.yaml"));
+    }
+  }
+
+  TEST_CASE("init in records that are not in git says how to put them there")
+  {
+    GitSandbox sandbox;
+    TempDir temp;
+    const auto root = temp / "records";
+    REQUIRE(run_mentor({"init", root.string(), "--no-git", "--me", "Phil"}).code == 0);
+    const auto result = run_mentor({"init", root.string()});
+    CHECK(result.code == 0);
+    CHECK(contains(result.out, "not in a git repository: nothing to set up"));
+    CHECK(contains(result.out, "`git init " + root.string() + "`"));
+    CHECK_FALSE(fs::exists(root / ".git"));
+  }
+
+  TEST_CASE("init inside an existing repository sets the driver there")
+  {
+    GitSandbox sandbox;
+    TempDir temp;
+    REQUIRE(mentor::store::git::init(temp.path()));
+    const auto result = run_mentor({"init", (temp / "records").string(), "--me", "Phil"});
+    CHECK(result.code == 0);
+    CHECK(contains(result.out, "inside an existing git repository"));
+    CHECK_FALSE(fs::exists(temp / "records/.git"));
+    CHECK(mentor::store::git::local_config(temp.path(), "merge.mentor.driver"));
   }
 }
