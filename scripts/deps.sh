@@ -4,7 +4,9 @@
 # when something has to be installed.
 set -euo pipefail
 
-mentor_packages=(cmake g++ make git libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev)
+# scdoc turns man/*.scd into manual pages; man-db's man renders them in the
+# tests and for `mentor help`.
+mentor_packages=(cmake g++ make git libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev scdoc man-db)
 
 mentor_install_missing() {
   local missing=()

@@ -133,4 +133,14 @@ CLI::App* setup_merge_file(CLI::App& app, MergeFileOptions& options);
 // Returns the exit status: 0 merged cleanly into OURS, 1 conflict markers written.
 int run_merge_file(const MergeFileOptions& options);
 
+struct HelpOptions
+{
+  std::string topic; // a command, "files", or empty for mentor(1)
+};
+CLI::App* setup_help(CLI::App& app, HelpOptions& options);
+// Shows the manual page (running man in this process's place); without man
+// or the page, prints the command's --help text with a note. Returns the
+// exit status.
+int run_help(const CLI::App& app, const HelpOptions& options);
+
 } // namespace mentor::cli

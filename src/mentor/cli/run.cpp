@@ -31,8 +31,9 @@ int run(int argc, char** argv)
                "mentor");
   app.set_version_flag("--version", fmt::format("mentor {}", util::k_version));
   app.require_subcommand(1);
-  app.footer("Run `mentor COMMAND --help` for the options of a command. --dir, --today and --color\n"
-             "may come before or after the command: mentor log zoe \"notes\" --today 2026-11-20");
+  app.footer("Run `mentor COMMAND --help` for the options of a command, `mentor help COMMAND`\n"
+             "for its manual page. --dir, --today and --color may come before or after the\n"
+             "command: mentor log zoe \"notes\" --today 2026-11-20");
 
   GlobalOptions global;
   app.add_option("--dir", global.dir, "The records directory (default: the nearest parent with mentor.yaml)")
@@ -55,10 +56,11 @@ int run(int argc, char** argv)
   ListOptions list;
   ShowOptions show;
   MergeFileOptions merge_file;
+  HelpOptions help;
   std::vector<CLI::App*> subcommands = {setup_init(app, init),     setup_add(app, add),       setup_pair(app, pair),
                                         setup_log(app, log),       setup_review(app, review), setup_report(app, report),
                                         setup_check(app, check),   setup_list(app, list),     setup_show(app, show),
-                                        setup_merge_file(app, merge_file)};
+                                        setup_merge_file(app, merge_file), setup_help(app, help)};
   for (auto* sub : subcommands) {
     // Global options may follow the command name.
     sub->fallthrough();
@@ -72,6 +74,9 @@ int run(int argc, char** argv)
     }
     if (subcommands[9]->parsed()) {
       return run_merge_file(merge_file);
+    }
+    if (subcommands[10]->parsed()) {
+      return run_help(app, help);
     }
     Context context(global);
     if (subcommands[1]->parsed()) {
@@ -108,7 +113,8 @@ int run(int argc, char** argv)
         return 2;
       }
       print_error(fmt::format("unknown command \"{}\"", extra.front()),
-                  "the commands are init, add, pair, log, review, report, check, list, show and merge-file; see `mentor --help`");
+                  "the commands are init, add, pair, log, review, report, check, list, show, merge-file and help; "
+                  "see `mentor --help`");
       return 2;
     }
     print_error(e.what(), "run `mentor --help` or `mentor COMMAND --help` for the options");
