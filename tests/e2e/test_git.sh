@@ -174,12 +174,40 @@ expect_yaml "$ZOE" sessions 5 actions 0 id = a3
 expect_check_clean
 git_ok push -q
 
-section "a true conflict: the status changed differently on both sides"
+section "the laptop commits every change itself (git: commit: true)"
 cd "$TMP/laptop"
 git_ok pull -q --no-rebase --no-edit
+printf 'git:\n  commit: true\n' >>mentor.yaml
+git_ok commit -q -m "commit every change" mentor.yaml
+echo "my own notes" >notes.txt
+git_ok add notes.txt
+pids=()
+for i in 1 2 3 4; do
+  "$MENTOR" log zoe "Parallel $i." --today 2026-11-25 >"$TMP/par.$i" 2>&1 &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do
+  wait "$pid" && pass || fail "a parallel log failed: $(cat "$TMP"/par.*)"
+done
+git_ok log --format=%s -4
+expect_stdout_equals "$(printf 'log: zoe-nunez 2026-11-25 (1h)\n%.0s' 1 2 3 4)"
 mentor_ok pair zoe --pause --today 2026-11-25
-git_ok commit -q -a -m "pause zoe"
+git_ok log -1 --format=%s
+expect_stdout_equals "pair: paused phil-rumens--zoe-nunez"
+git_ok show --name-only --format= HEAD
+expect_stdout_equals "$ZOE"
+# The change staged by hand is still staged, and in no commit.
+git_ok status --porcelain
+expect_stdout_equals "A  notes.txt"
+git_ok log --format=%H -- notes.txt
+expect_stdout_empty
+git_ok rm -q --cached notes.txt
+rm notes.txt
+expect_session_dates "$ZOE" 2026-09-08 2026-11-18 2026-11-19 2026-11-20 2026-11-23 2026-11-24 \
+  2026-11-25 2026-11-25 2026-11-25 2026-11-25
 git_ok push -q
+
+section "a true conflict: the status changed differently on both sides"
 cd "$TMP/desktop"
 mentor_ok log zoe "Desktop, last one." --today 2026-11-25
 mentor_ok pair zoe --end --today 2026-11-26
@@ -205,6 +233,15 @@ git_ok show ":2:$ZOE"
 expect_stdout_contains "status: ended"
 git_ok show ":3:$ZOE"
 expect_stdout_contains "status: paused"
+
+section "in the middle of the merge, committing mentor refuses to write"
+# mentor.yaml merged cleanly: the desktop commits every change now too.
+expect_yaml mentor.yaml git commit = true
+mentor add "Wei Zhang"
+expect_exit 1
+expect_error_format
+expect_stderr_contains "in the middle of a merge; nothing was written"
+expect_missing people/wei-zhang.yaml
 
 section "the driver by hand: exit status and what it leaves in OURS"
 cd "$TMP"

@@ -1,3 +1,4 @@
+#include "mentor/cli/autocommit.hpp"
 #include "mentor/cli/commands.hpp"
 #include "mentor/core/build.hpp"
 #include "mentor/core/templates.hpp"
@@ -58,6 +59,7 @@ void run_add(Context& context, const AddOptions& options)
   }
 
   const auto& dir = context.dir();
+  const AutoCommit autocommit(context);
   const auto file = store::RecordsDir::record_file(store::Folder::people, slug);
   const auto text = core::person_text(person);
   core::Problems problems;
@@ -75,6 +77,7 @@ void run_add(Context& context, const AddOptions& options)
   }
   dir.create(file, text);
   std::cout << fmt::format("added {}: {}\n", person.name, dir.display(file));
+  autocommit.commit({file}, fmt::format("add: {}", slug));
 }
 
 } // namespace mentor::cli

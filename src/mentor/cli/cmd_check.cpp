@@ -1,6 +1,7 @@
 #include "mentor/cli/commands.hpp"
 #include "mentor/core/check.hpp"
 #include "mentor/render/json.hpp"
+#include "mentor/store/git.hpp"
 #include "mentor/store/parse.hpp"
 #include "mentor/util/atomic_file.hpp"
 #include "mentor/util/error.hpp"
@@ -62,6 +63,23 @@ void odd_files(const store::RecordsDir& dir, core::Problems& problems)
   }
 }
 
+// `git: commit: true` where there is no git: every write would be refused.
+void git_setting(const store::RecordsDir& dir, const core::Config& config, core::Problems& problems)
+{
+  if (!config.git_commit || store::git::work_tree(dir.root())) {
+    return;
+  }
+  const auto at = config.at.of("git");
+  store::Problem problem;
+  problem.file = dir.display(store::RecordsDir::config_file());
+  problem.line = at.line;
+  problem.col = at.col;
+  problem.severity = store::Severity::warning;
+  problem.message = "`git: commit: true`, but the records are not in a git repository: every change will be refused";
+  problem.hint = "put them in git (`git init`, then `mentor init`), or set `commit: false`";
+  problems.add(std::move(problem));
+}
+
 // Problems found across files have a position but no excerpt yet.
 void add_excerpts(std::vector<store::Problem>& problems)
 {
@@ -94,6 +112,7 @@ int run_check(Context& context, const CheckOptions& options)
   const auto records = context.read_records(collected);
   core::check_records(records, collected);
   odd_files(dir, collected);
+  git_setting(dir, records.config, collected);
 
   auto problems = collected.list();
   add_excerpts(problems);

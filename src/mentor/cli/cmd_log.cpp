@@ -1,3 +1,4 @@
+#include "mentor/cli/autocommit.hpp"
 #include "mentor/cli/commands.hpp"
 #include "mentor/cli/notes.hpp"
 #include "mentor/core/changes.hpp"
@@ -73,6 +74,7 @@ void run_log(Context& context, const LogOptions& options)
 {
   const auto today = context.today();
   const auto records = context.load_records();
+  const AutoCommit autocommit(context, records.config);
   const auto& resolved = core::resolve_pairing(records, options.who, core::Want::active);
   const auto slug = resolved.slug;
 
@@ -165,6 +167,8 @@ void run_log(Context& context, const LogOptions& options)
   const auto& other = pairing.mentor == records.config.me ? pairing.mentee : pairing.mentor;
   std::cout << fmt::format("logged {} ({}) with {}{}{}: {}\n", session.date.iso(), util::format_duration(duration),
                            records.name_of(other), agreed, closed, dir.display(file));
+  autocommit.commit({file}, fmt::format("log: {} {} ({})", commit_name(records, pairing), session.date.iso(),
+                                        util::format_duration(duration)));
 }
 
 } // namespace mentor::cli

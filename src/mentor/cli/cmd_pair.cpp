@@ -1,3 +1,4 @@
+#include "mentor/cli/autocommit.hpp"
 #include "mentor/cli/commands.hpp"
 #include "mentor/core/build.hpp"
 #include "mentor/core/changes.hpp"
@@ -52,6 +53,7 @@ void start_pairing(Context& context, const PairOptions& options)
   }
   const auto records = context.load_records();
   const auto& config = records.config;
+  const AutoCommit autocommit(context, config);
   const auto& mentee = core::resolve_person(records, options.who);
   const std::string mentor = options.mentor ? core::resolve_person(records, *options.mentor).slug : config.me;
   if (mentor == mentee.slug) {
@@ -124,6 +126,8 @@ void start_pairing(Context& context, const PairOptions& options)
   dir.create(file, text);
   std::cout << fmt::format("started {} {} on {}: {}\n", core::to_string(pairing.kind), slug, pairing.started.iso(),
                            dir.display(file));
+  autocommit.commit({file}, fmt::format("pair: {} ({}, from {})", slug, core::to_string(pairing.kind),
+                                        pairing.started.iso()));
 }
 
 void change_status(Context& context, const PairOptions& options)
@@ -139,6 +143,7 @@ void change_status(Context& context, const PairOptions& options)
   }
   const auto want = options.end ? core::Want::active_or_paused : options.pause ? core::Want::active : core::Want::paused;
   const auto records = context.load_records();
+  const AutoCommit autocommit(context, records.config);
   const auto slug = core::resolve_pairing(records, options.who, want).slug;
   const auto date = options.date ? parse_past_date("--date", *options.date, context.today()) : context.today();
   std::string outcome;
@@ -185,6 +190,7 @@ void change_status(Context& context, const PairOptions& options)
   }
   dir.replace(file, patch.result());
   std::cout << fmt::format("{}: {}\n", done, dir.display(file));
+  autocommit.commit({file}, "pair: " + done);
 }
 
 } // namespace

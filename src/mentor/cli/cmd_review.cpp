@@ -1,3 +1,4 @@
+#include "mentor/cli/autocommit.hpp"
 #include "mentor/cli/commands.hpp"
 #include "mentor/cli/notes.hpp"
 #include "mentor/core/attention.hpp"
@@ -77,6 +78,7 @@ void record_review(Context& context, const ReviewOptions& options)
     throw UsageError(fmt::format("--date {} is in the future (today is {})", date.iso(), today.iso()));
   }
   const auto records = context.load_records();
+  const AutoCommit autocommit(context, records.config);
   const auto slug = core::resolve_pairing(records, *options.who, core::Want::active_or_paused).slug;
   for (const auto& change : changes) {
     if (!records.pairing(slug)->find_goal(change.id)) {
@@ -147,6 +149,7 @@ void record_review(Context& context, const ReviewOptions& options)
   const auto file = store::RecordsDir::record_file(store::Folder::pairings, slug);
   dir.replace(file, patch.result());
   std::cout << fmt::format("recorded a review of {} on {}{}: {}\n", slug, date.iso(), summary, dir.display(file));
+  autocommit.commit({file}, fmt::format("review: {} {}{}", commit_name(records, pairing), date.iso(), summary));
 }
 
 } // namespace

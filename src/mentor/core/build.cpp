@@ -389,6 +389,15 @@ Config config_from(const Document& document, Problems& problems)
       config.default_cadence = d.cadence("cadence").value_or(28);
     }
   }
+  if (const Node* git = f.get("git")) {
+    if (!git->is_map()) {
+      f.error(*git, "`git:` must hold `key: value` lines (commit)", "write it as `git:` and, below it, `  commit: true`");
+    } else {
+      Positions ignored;
+      Fields g(document, *git, problems, ignored);
+      config.git_commit = g.boolean("commit").value_or(false);
+    }
+  }
   return config;
 }
 

@@ -58,6 +58,7 @@ struct Config
   Kind default_kind = Kind::coaching;
   int default_duration = 60;  // minutes
   int default_cadence = 28;   // days; 0 = as needed
+  bool git_commit = false;    // `git: {commit: true}`: commit every change mentor makes
   Positions at;
 };
 

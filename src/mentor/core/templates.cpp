@@ -83,6 +83,8 @@ std::string config_text(const std::string& me)
   text += line("kind", "coaching", "coaching | mentoring | peer | shadowing | supervision", 2);
   text += line("duration", "60m", "session length when none is given", 2);
   text += line("cadence", "4w", "expected gap between sessions; none = as needed", 2, Typed::yes);
+  text += "# git:\n"
+          "#   commit: true                # commit each change mentor makes (see mentor's README)\n";
   return text;
 }
 

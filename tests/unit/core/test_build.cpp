@@ -565,10 +565,26 @@ TEST_SUITE("core::build")
       CHECK(c.default_cadence == 0);
       CHECK(c.at.of("me").line == 2);
     }
+    SUBCASE("git: commit")
+    {
+      CHECK(config_from("version: 1\nme: phil\ngit:\n  commit: true\n").record.git_commit);
+      CHECK_FALSE(config_from("version: 1\nme: phil\ngit:\n  commit: false\n").record.git_commit);
+      CHECK_FALSE(config_from("version: 1\nme: phil\ngit:\n  remote: origin\n").record.git_commit);
+      const auto not_map = config_from("version: 1\nme: phil\ngit: true\n");
+      REQUIRE(not_map.problems.size() == 1);
+      CHECK(not_map.problems[0].line == 3);
+      CHECK(contains(not_map.problems[0].message, "`git:` must hold"));
+      const auto yes = config_from("version: 1\nme: phil\ngit:\n  commit: yes\n");
+      REQUIRE(yes.problems.size() == 1);
+      CHECK(yes.problems[0].line == 4);
+      CHECK(contains(yes.problems[0].message, "`commit:` must be true or false"));
+      CHECK_FALSE(yes.record.git_commit);
+    }
     SUBCASE("without defaults")
     {
       const auto built = config_from("version: 1\nme: phil\n");
       CHECK(built.problems.empty());
+      CHECK_FALSE(built.record.git_commit);
       CHECK(built.record.default_kind == Kind::coaching);
       CHECK(built.record.default_duration == 60);
       CHECK(built.record.default_cadence == 28);

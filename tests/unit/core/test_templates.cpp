@@ -88,6 +88,8 @@ TEST_SUITE("core::templates")
     CHECK(c.default_kind == Kind::coaching);
     CHECK(c.default_duration == 60);
     CHECK(c.default_cadence == 28);
+    CHECK_FALSE(c.git_commit);
+    CHECK(contains(text, "\n# git:\n#   commit: true "));
 
     SUBCASE("typed values are plain, comments line up, the file starts with a comment")
     {
