@@ -1,12 +1,16 @@
 #pragma once
 
+#include "mentor/util/process.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace mentor::testutil {
 
@@ -96,6 +100,18 @@ private:
   EnvVar m_git_dir{"GIT_DIR", std::nullopt};
   EnvVar m_work_tree{"GIT_WORK_TREE", std::nullopt};
 };
+
+// Runs git in `dir` and returns what it printed; throws with git's message
+// when it fails.
+inline std::string git_in(const std::filesystem::path& dir, std::vector<std::string> args)
+{
+  args.insert(args.begin(), {"git", "-C", dir.string()});
+  const auto result = util::run_process(args);
+  if (!result.started || result.status != 0) {
+    throw std::runtime_error("git " + args[3] + " failed: " + result.err);
+  }
+  return result.out;
+}
 
 inline bool contains(const std::string& text, const std::string& part)
 {

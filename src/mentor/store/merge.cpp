@@ -188,13 +188,9 @@ public:
   // appending the merged bytes to `out`; returns the merged value.
   Node merge(const std::string& where, const Span& b, const Span& o, const Span& t)
   {
-    if (b.text() == t.text() || o.text() == t.text()) {
-      emit(o, where);
-      return *o.node;
-    }
-    if (b.text() == o.text()) {
-      emit(t, where);
-      return *t.node;
+    if (const Span* taken = one_sided(b, o, t)) {
+      emit(*taken, where);
+      return *taken->node;
     }
     const auto sb = shape_of(*b.node), so = shape_of(*o.node), st = shape_of(*t.node);
     if (so == st && (so == Shape::map || so == Shape::sequence) && (sb == so || sb == Shape::empty)) {
@@ -219,6 +215,16 @@ public:
 private:
   void conflict(std::string message) { conflicts.push_back(std::move(message)); }
 
+  // Ours when theirs did not change or made the same change, theirs when
+  // only they changed; nullptr when both changed it differently.
+  static const Span* one_sided(const Span& b, const Span& o, const Span& t)
+  {
+    if (b.text() == t.text() || o.text() == t.text()) {
+      return &o;
+    }
+    return b.text() == o.text() ? &t : nullptr;
+  }
+
   // Appends a span's bytes. A span that starts a line in its file must
   // start a line here too (and one that starts mid-line, after a dash, must
   // follow one), or the indentation would not read back.
@@ -236,10 +242,8 @@ private:
   // change, or the same change on both.
   void merge_lines(const std::string& where, const Span& b, const Span& o, const Span& t, std::string_view which)
   {
-    if (b.text() == t.text() || o.text() == t.text()) {
-      emit(o, where);
-    } else if (b.text() == o.text()) {
-      emit(t, where);
+    if (const Span* taken = one_sided(b, o, t)) {
+      emit(*taken, where);
     } else {
       conflict(fmt::format("the lines that {} {} were changed on both sides", which, place(where)));
       emit(o, where);

@@ -214,13 +214,19 @@ void Patch::append_to_top_sequence(const std::string& key, const Node& item)
   target.items.push_back(item);
 }
 
-void Patch::replace_scalar(const NodePath& map_path, const std::string& key, const std::string& value)
+const Entry* Patch::existing_entry(const NodePath& map_path, const std::string& key) const
 {
   const Node* map = walk(m_document.root, map_path);
   const Entry* entry = map ? map->find_entry(key) : nullptr;
   if (!entry) {
     throw Error(fmt::format("internal error: {} has no key \"{}\"", path_to_string(map_path), key));
   }
+  return entry;
+}
+
+void Patch::replace_scalar(const NodePath& map_path, const std::string& key, const std::string& value)
+{
+  const Entry* entry = existing_entry(map_path, key);
   const std::string_view text = m_document.text;
   const auto replacement = inline_scalar(value);
   if (entry->value.is_null()
@@ -298,23 +304,16 @@ void Patch::insert_keys(const NodePath& map_path, const std::vector<Entry>& entr
 
 void Patch::rename_key(const NodePath& map_path, const std::string& key, const std::string& new_key)
 {
+  const Entry* entry = existing_entry(map_path, key);
   const Node* map = walk(m_document.root, map_path);
-  const Entry* entry = map ? map->find_entry(key) : nullptr;
-  if (!entry) {
-    throw Error(fmt::format("internal error: {} has no key \"{}\"", path_to_string(map_path), key));
-  }
   // The key as written: plain, or quoted without escapes.
   const std::string_view text = m_document.text;
   const auto begin = entry->key_mark.offset;
-  auto end = begin + key.size();
-  if (begin < text.size() && (text[begin] == '"' || text[begin] == '\'')) {
-    end = begin + 1 + key.size();
-    if (end >= text.size() || text[end] != text[begin] || text.substr(begin + 1, key.size()) != key) {
-      refuse(entry->key_mark, fmt::format("the key `{}` is written in a way mentor cannot change", key),
-             fmt::format("write it plainly, as `{}:`", key));
-    }
-    ++end;
-  } else if (text.substr(begin, key.size()) != key) {
+  const bool quoted = begin < text.size() && (text[begin] == '"' || text[begin] == '\'');
+  const auto end = begin + key.size() + (quoted ? 2 : 0);
+  const bool as_is = quoted ? end <= text.size() && text[end - 1] == text[begin] && text.substr(begin + 1, key.size()) == key
+                            : text.substr(begin, key.size()) == key;
+  if (!as_is) {
     refuse(entry->key_mark, fmt::format("the key `{}` is written in a way mentor cannot change", key),
            fmt::format("write it plainly, as `{}:`", key));
   }

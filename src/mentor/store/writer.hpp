@@ -52,6 +52,8 @@ private:
   };
 
   [[noreturn]] void refuse(const Mark& mark, const std::string& message, const std::string& hint) const;
+  // The entry `key` of the map at `map_path`, which must be there.
+  const Entry* existing_entry(const NodePath& map_path, const std::string& key) const;
   std::size_t end_of_top_entry(std::size_t index) const;
   std::size_t ensure_line_end(std::size_t offset);
 

@@ -6,7 +6,6 @@
 
 #include "cli/cli_test.hpp"
 #include "mentor/cli/autocommit.hpp"
-#include "mentor/util/process.hpp"
 
 using mentor::testutil::contains;
 using mentor::testutil::GitSandbox;
@@ -20,11 +19,7 @@ namespace {
 
 std::string git(const Records& records, std::vector<std::string> args)
 {
-  args.insert(args.begin(), {"git", "-C", records.dir()});
-  const auto result = mentor::util::run_process(args);
-  INFO(result.err);
-  REQUIRE(result.status == 0);
-  return result.out;
+  return mentor::testutil::git_in(records.dir(), std::move(args));
 }
 
 // A records directory in git, everything committed, with committing on

@@ -5,7 +5,6 @@
 
 #include "cli/cli_test.hpp"
 #include "mentor/store/git.hpp"
-#include "mentor/util/process.hpp"
 
 using mentor::testutil::contains;
 using mentor::testutil::GitSandbox;
@@ -155,7 +154,7 @@ TEST_SUITE("cli::init")
       CHECK(contains(again.out, "nothing to do"));
       CHECK(read_text(root / "mentor.yaml") == config);
 
-      mentor::util::run_process({"git", "-C", root.string(), "config", "--unset", "merge.mentor.driver"});
+      mentor::testutil::git_in(root, {"config", "--unset", "merge.mentor.driver"});
       again = run_mentor({"init", root.string(), "--me", "Phil Rumens"});
       CHECK(again.code == 0);
       CHECK(contains(again.out, "only git was set up (git's config does not travel with clones)"));

@@ -1,7 +1,6 @@
 #include "testutil.hpp"
 #include "mentor/store/git.hpp"
 #include "mentor/util/error.hpp"
-#include "mentor/util/process.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,6 +8,7 @@
 #include <string>
 
 using mentor::testutil::contains;
+using mentor::testutil::git_in;
 using mentor::testutil::GitSandbox;
 using mentor::testutil::read_text;
 using mentor::testutil::TempDir;
@@ -16,19 +16,6 @@ using mentor::testutil::write_text;
 
 namespace fs = std::filesystem;
 namespace git = mentor::store::git;
-
-namespace {
-
-std::string run_git(const fs::path& dir, std::vector<std::string> args)
-{
-  args.insert(args.begin(), {"git", "-C", dir.string()});
-  const auto result = mentor::util::run_process(args);
-  INFO(result.err);
-  REQUIRE(result.status == 0);
-  return result.out;
-}
-
-} // namespace
 
 TEST_SUITE("store::git")
 {
@@ -77,19 +64,19 @@ TEST_SUITE("store::git")
     REQUIRE(git::init(root));
     write_text(root / "people/a.yaml", "name: A\n");
     write_text(root / "notes.txt", "one\n");
-    run_git(root, {"add", "people/a.yaml", "notes.txt"});
-    run_git(root, {"commit", "-q", "-m", "start"});
+    git_in(root, {"add", "people/a.yaml", "notes.txt"});
+    git_in(root, {"commit", "-q", "-m", "start"});
 
     write_text(root / "notes.txt", "two\n");
-    run_git(root, {"add", "notes.txt"});  // the user's own staged change
+    git_in(root, {"add", "notes.txt"});  // the user's own staged change
     write_text(root / "people/a.yaml", "name: A\nrole: Lead\n");
     write_text(root / "people/b.yaml", "name: B\n");  // new, untracked
     git::commit_paths(root, {"people/a.yaml", "people/b.yaml"}, "add: b");
 
-    CHECK(run_git(root, {"log", "-1", "--format=%s"}) == "add: b\n");
-    CHECK(run_git(root, {"show", "--name-only", "--format=", "HEAD"}) == "people/a.yaml\npeople/b.yaml\n");
-    CHECK(run_git(root, {"status", "--porcelain"}) == "M  notes.txt\n");
-    CHECK(run_git(root, {"show", "HEAD:notes.txt"}) == "one\n");
+    CHECK(git_in(root, {"log", "-1", "--format=%s"}) == "add: b\n");
+    CHECK(git_in(root, {"show", "--name-only", "--format=", "HEAD"}) == "people/a.yaml\npeople/b.yaml\n");
+    CHECK(git_in(root, {"status", "--porcelain"}) == "M  notes.txt\n");
+    CHECK(git_in(root, {"show", "HEAD:notes.txt"}) == "one\n");
 
     SUBCASE("a failing commit says what git said")
     {
