@@ -126,13 +126,14 @@ progress() {
 # --- measuring ---------------------------------------------------------------
 
 # measure FILE CMD...: runs CMD once (stdin /dev/null, stdout discarded) and
-# appends "seconds max-rss-KiB" to FILE; stops the benchmark if CMD fails.
+# appends "seconds max-rss-KiB cpu-seconds" to FILE (cpu: user + system);
+# stops the benchmark if CMD fails.
 measure() {
   local file="$1"
   shift
   local t0 t1
   t0=$EPOCHREALTIME
-  if ! /usr/bin/time -f '%M' -o "$work/rss" "$@" </dev/null >/dev/null 2>"$work/stderr"; then
+  if ! /usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" </dev/null >/dev/null 2>"$work/stderr"; then
     echo "bench/run.sh: error: this command failed:" >&2
     printf '  %q' "$@" >&2
     echo >&2
@@ -140,7 +141,7 @@ measure() {
     exit 1
   fi
   t1=$EPOCHREALTIME
-  echo "$t0 $t1 $(tail -n 1 "$work/rss")" | awk '{ printf "%.6f %d\n", $2 - $1, $3 }' >>"$file"
+  echo "$t0 $t1 $(tail -n 1 "$work/rss")" | awk '{ printf "%.6f %d %.2f\n", $2 - $1, $3, $4 + $5 }' >>"$file"
 }
 
 record_files() {
@@ -245,13 +246,16 @@ bench_size() {
 
 # --- reporting -----------------------------------------------------------------
 
-# stats FILE: "median min max max-rss-KiB" of the lines "seconds rss" in FILE.
+# stats FILE: "median min max max-rss-KiB median-cpu" of the lines
+# "seconds rss cpu" in FILE.
 stats() {
-  sort -n "$1" | awk '
+  local cpu
+  cpu="$(cut -d' ' -f3 "$1" | sort -n | awk '{ c[NR] = $1 } END { printf "%.2f", NR % 2 ? c[(NR + 1) / 2] : (c[NR / 2] + c[NR / 2 + 1]) / 2 }')"
+  sort -n "$1" | awk -v cpu="$cpu" '
     { t[NR] = $1; if ($2 > rss) rss = $2 }
     END {
       median = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-      printf "%.6f %.6f %.6f %d\n", median, t[1], t[NR], rss
+      printf "%.6f %.6f %.6f %d %s\n", median, t[1], t[NR], rss, cpu
     }'
 }
 
@@ -297,7 +301,8 @@ machine_lines() {
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- machine: $(nproc) cores, ${cpu:-unknown CPU}, Linux $(uname -r), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- binary: \`$mentor\` ($("$mentor" --version)), build type ${build_type:-unknown}, ${compiler:-unknown compiler}"
-  echo "- runs: $runs per command and mode, interleaved; times are wall seconds, memory is peak RSS"
+  echo "- runs: $runs per command and mode, interleaved; times are wall seconds (CPU s: median user + system"
+  echo "  time, at /usr/bin/time's 10 ms resolution), memory is peak RSS"
 }
 
 size_report() {
@@ -311,19 +316,20 @@ size_report() {
   echo
   echo "$(fact "$name" bytes) bytes in $(fact "$name" files) files; load average $(fact "$name" load-before) before, $(fact "$name" load-after) after."
   echo
-  echo "| command | mode | median s | min s | max s | × cat | peak RSS MiB |"
-  echo "|---|---|---:|---:|---:|---:|---:|"
-  read -r med min max rss <<<"$cat_stats"
-  printf '| `cat` of all record files (the floor) | | %.3f | %.3f | %.3f | 1.00 | %s |\n' "$med" "$min" "$max" "$(mib "$rss")"
+  echo "| command | mode | median s | min s | max s | × cat | CPU s | peak RSS MiB |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  read -r med min max rss cpu <<<"$cat_stats"
+  printf '| `cat` of all record files (the floor) | | %.3f | %.3f | %.3f | 1.00 | %s | %s |\n' "$med" "$min" "$max" "$cpu" "$(mib "$rss")"
   local id mode file where
   for id in "${commands[@]}"; do
     for where in "" single/; do
       for mode in ${modes//,/ }; do
         file="$results/$where$id.$mode"
         [[ -f "$file" ]] || continue
-        read -r med min max rss <<<"$(stats "$file")"
-        printf '| %s%s | %s | %.3f | %.3f | %.3f | %s | %s |\n' "$(label "$id")" \
-          "${where:+ (the pairing alone)}" "$mode" "$med" "$min" "$max" "$(ratio "$med" "$cat_median")" "$(mib "$rss")"
+        read -r med min max rss cpu <<<"$(stats "$file")"
+        printf '| %s%s | %s | %.3f | %.3f | %.3f | %s | %s | %s |\n' "$(label "$id")" \
+          "${where:+ (the pairing alone)}" "$mode" "$med" "$min" "$max" "$(ratio "$med" "$cat_median")" "$cpu" \
+          "$(mib "$rss")"
       done
     done
   done
@@ -377,11 +383,11 @@ growth_report() {
     echo "- $s: $(fact "$s" people) people, $(fact "$s" pairings) pairings, $(fact "$s" sessions) sessions, $(fact "$s" bytes) bytes in $(fact "$s" files) files; load average $(fact "$s" load-before) before, $(fact "$s" load-after) after"
   done
   echo
-  echo "Median wall seconds (× cat) and peak RSS in MiB."
+  echo "Median wall seconds (× cat, median CPU seconds) and peak RSS in MiB."
   echo
   echo "| command | mode | 1k s | 1k MiB | 10k s | 10k MiB | 100k s | 100k MiB |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
-  local row id mode med rss cat_median
+  local row id mode med rss cpu cat_median
   row="| \`cat\` of all record files | |"
   for s in 1k 10k 100k; do
     read -r med _ _ rss <<<"$(stats "$work/results/$s/cat")"
@@ -395,8 +401,8 @@ growth_report() {
       row="| $(label "$id") | $mode |"
       for s in 1k 10k 100k; do
         cat_median="$(stats "$work/results/$s/cat" | cut -d' ' -f1)"
-        read -r med _ _ rss <<<"$(stats "$work/results/$s/$id.$mode")"
-        row+="$(printf ' %.3f (%s×) | %s |' "$med" "$(ratio "$med" "$cat_median")" "$(mib "$rss")")"
+        read -r med _ _ rss cpu <<<"$(stats "$work/results/$s/$id.$mode")"
+        row+="$(printf ' %.3f (%s×, CPU %s) | %s |' "$med" "$(ratio "$med" "$cat_median")" "$cpu" "$(mib "$rss")")"
       done
       echo "$row"
     done
@@ -420,6 +426,9 @@ done
   echo
   if [[ $growth == 1 ]]; then
     growth_report
+    for s in "${sizes[@]}"; do
+      size_report "$s"
+    done
   else
     size_report "$size"
   fi
