@@ -60,20 +60,25 @@ int generate_main(int argc, char** argv)
 
   try {
     const auto s = mentor::bench::generate(sizes, seed, out);
-    fmt::print("records: {}\n", out);
-    fmt::print("people: {}\n", s.people);
-    fmt::print("pairings: {}\n", s.pairings);
-    fmt::print("pairings-mine: {}\n", s.pairings_mine);
-    fmt::print("pairings-received: {}\n", s.pairings_received);
-    fmt::print("pairings-others: {}\n", s.pairings_others);
-    fmt::print("pairings-ended: {}\n", s.pairings_ended);
-    fmt::print("sessions: {}\n", s.sessions);
-    fmt::print("actions: {}\n", s.actions);
-    fmt::print("files: {}\n", s.files);
-    fmt::print("bytes: {}\n", s.bytes);
-    fmt::print("who-pairing: {}\n", s.who_pairing);
-    fmt::print("who-person: {}\n", s.who_person);
-    fmt::print("today: {}\n", mentor::bench::k_today);
+    const std::pair<std::string_view, std::string> facts[] = {
+      {"records", out},
+      {"people", std::to_string(s.people)},
+      {"pairings", std::to_string(s.pairings)},
+      {"pairings-mine", std::to_string(s.pairings_mine)},
+      {"pairings-received", std::to_string(s.pairings_received)},
+      {"pairings-others", std::to_string(s.pairings_others)},
+      {"pairings-ended", std::to_string(s.pairings_ended)},
+      {"sessions", std::to_string(s.sessions)},
+      {"actions", std::to_string(s.actions)},
+      {"files", std::to_string(s.files)},
+      {"bytes", std::to_string(s.bytes)},
+      {"who-pairing", s.who_pairing},
+      {"who-person", s.who_person},
+      {"today", std::string(mentor::bench::k_today)},
+    };
+    for (const auto& [key, value] : facts) {
+      fmt::print("{}: {}\n", key, value);
+    }
   } catch (const mentor::Error& e) {
     fmt::print(stderr, "mentor-bench-gen: error: {}\n", e.what());
     if (!e.hint().empty()) {

@@ -298,7 +298,7 @@ machine_lines() {
   if [[ -n "$compiler" && -x "$compiler" ]]; then
     compiler="$("$compiler" --version | head -n 1)"
   fi
-  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- finished: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- machine: $(nproc) cores, ${cpu:-unknown CPU}, Linux $(uname -r), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- binary: \`$mentor\` ($("$mentor" --version)), build type ${build_type:-unknown}, ${compiler:-unknown compiler}"
   echo "- runs: $runs per command and mode, interleaved; times are wall seconds (CPU s: median user + system"
