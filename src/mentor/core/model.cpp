@@ -5,10 +5,62 @@
 
 namespace mentor::core {
 
+namespace {
+
+// Every key mentor reads in any of its files. New keys go at the end: the
+// numbers are stored in the record cache (bump its format version if this
+// table changes otherwise).
+constexpr std::array<std::string_view, 38> k_keys = {
+  "version", "me", "defaults", "kind", "duration", "cadence",                        // mentor.yaml
+  "name", "email", "organisation", "role", "pseudonym", "tags", "notes",            // people
+  "mentor", "mentee", "status", "started", "until", "ended", "paid", "sponsor",     // pairings
+  "outcome", "goals", "sessions",
+  "id", "title", "measure", "due",                                                   // goals
+  "date", "type", "topics", "actions", "group",                                      // sessions
+  "text", "done",                                                                    // actions
+  "git", "commit", "sync"};
+
+std::optional<std::uint8_t> key_number(std::string_view key)
+{
+  for (std::size_t i = 0; i < k_keys.size(); ++i) {
+    if (k_keys[i] == key) {
+      return static_cast<std::uint8_t>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::string_view key_name(std::uint8_t key)
+{
+  return key < k_keys.size() ? k_keys[key] : std::string_view();
+}
+
+void Positions::set(std::string_view key, Pos pos)
+{
+  if (auto number = key_number(key)) {
+    m_entries.emplace_back(*number, pos);
+  }
+}
+
+bool Positions::add(std::uint8_t key, Pos pos)
+{
+  if (key >= k_keys.size()) {
+    return false;
+  }
+  m_entries.emplace_back(key, pos);
+  return true;
+}
+
 Pos Positions::of(std::string_view key, Pos fallback) const
 {
+  const auto number = key_number(key);
+  if (!number) {
+    return fallback;
+  }
   for (const auto& [name, pos] : m_entries) {
-    if (name == key) {
+    if (name == *number) {
       return pos;
     }
   }

@@ -2,6 +2,7 @@
 
 #include "mentor/util/date.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,24 +18,41 @@ struct Pos
 {
   int line = 0;
   int col = 0;
+
+  bool operator==(const Pos&) const = default;
 };
 
-// The position of each key a record was read from, in file order.
+// The position of each key mentor reads, in file order. Keys are kept as
+// small numbers into a fixed table (`key_name`), which keeps the records of
+// a large directory compact; keys mentor does not read are not kept.
 class Positions
 {
 public:
-  void set(std::string key, Pos pos) { m_entries.emplace_back(std::move(key), pos); }
+  using Entry = std::pair<std::uint8_t, Pos>;
+
+  void set(std::string_view key, Pos pos);
   // The key's position, or `fallback` when the record has no such key.
   Pos of(std::string_view key, Pos fallback = {}) const;
 
+  const std::vector<Entry>& entries() const { return m_entries; }
+  // For the record cache: an entry as `entries()` gave it. Returns false for
+  // a key number outside the table.
+  bool add(std::uint8_t key, Pos pos);
+  void reserve(std::size_t n) { m_entries.reserve(n); }
+
+  bool operator==(const Positions&) const = default;
+
 private:
-  std::vector<std::pair<std::string, Pos>> m_entries;
+  std::vector<Entry> m_entries;
 };
 
-enum class Kind { coaching, mentoring, peer, shadowing, supervision };
-enum class Status { active, paused, ended };
-enum class GoalStatus { open, achieved, dropped };
-enum class SessionType { session, chemistry, review, closing };
+// The name of a key number in Positions, or "" outside the table.
+std::string_view key_name(std::uint8_t key);
+
+enum class Kind : std::uint8_t { coaching, mentoring, peer, shadowing, supervision };
+enum class Status : std::uint8_t { active, paused, ended };
+enum class GoalStatus : std::uint8_t { open, achieved, dropped };
+enum class SessionType : std::uint8_t { session, chemistry, review, closing };
 
 std::string_view to_string(Kind kind);
 std::string_view to_string(Status status);
@@ -60,6 +78,7 @@ struct Config
   int default_cadence = 28;   // days; 0 = as needed
   bool git_commit = false;    // `git: {commit: true}`: commit every change mentor makes
   Positions at;
+  bool operator==(const Config&) const = default;
 };
 
 struct Person
@@ -74,6 +93,7 @@ struct Person
   std::vector<std::string> tags;
   std::string notes;
   Positions at;
+  bool operator==(const Person&) const = default;
 };
 
 struct Goal
@@ -85,6 +105,7 @@ struct Goal
   GoalStatus status = GoalStatus::open;
   Pos pos;
   Positions at;
+  bool operator==(const Goal&) const = default;
 };
 
 struct Action
@@ -95,6 +116,7 @@ struct Action
   std::optional<Date> done;
   Pos pos;
   Positions at;
+  bool operator==(const Action&) const = default;
 };
 
 struct Session
@@ -111,6 +133,7 @@ struct Session
   std::vector<std::pair<std::string, GoalStatus>> goal_changes;
   Pos pos;
   Positions at;
+  bool operator==(const Session&) const = default;
 };
 
 struct Pairing
@@ -137,6 +160,7 @@ struct Pairing
   // The action with this id and the index of its session, if any.
   std::optional<std::pair<std::size_t, std::size_t>> find_action(std::string_view id) const;
   const Goal* find_goal(std::string_view id) const;
+  bool operator==(const Pairing&) const = default;
 };
 
 // Everything in a records directory.
@@ -150,6 +174,7 @@ struct Records
   const Pairing* pairing(std::string_view slug) const;
   // The person's name, or the slug when there is no such person.
   std::string name_of(std::string_view slug) const;
+  bool operator==(const Records&) const = default;
 };
 
 // Minutes a session counts for: its own duration, else the pairing's, else

@@ -139,9 +139,22 @@ struct Accumulator
   bool any = false;
 };
 
+// "YYYY-MM", without going through a formatter: it runs once per session.
 std::string month_key(Date date)
 {
-  return date.iso().substr(0, 7);
+  const int year = date.year();
+  const int month = date.month();
+  if (year < 0 || year > 9999) {
+    return date.iso().substr(0, 7);
+  }
+  std::string key = "0000-00";
+  key[0] = static_cast<char>('0' + year / 1000);
+  key[1] = static_cast<char>('0' + year / 100 % 10);
+  key[2] = static_cast<char>('0' + year / 10 % 10);
+  key[3] = static_cast<char>('0' + year % 10);
+  key[5] = static_cast<char>('0' + month / 10);
+  key[6] = static_cast<char>('0' + month % 10);
+  return key;
 }
 
 } // namespace

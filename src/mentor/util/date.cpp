@@ -95,7 +95,7 @@ std::optional<int> parse_weekday(std::string_view lowered)
 Date Date::from_days(long days)
 {
   Date date;
-  date.m_days = days;
+  date.m_days = static_cast<std::int32_t>(days);
   return date;
 }
 

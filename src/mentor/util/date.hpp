@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+
 #include <compare>
 #include <optional>
 #include <string>
@@ -34,7 +36,8 @@ public:
   std::string iso() const;
 
 private:
-  long m_days = 0;
+  // Days fit 32 bits for ±5 million years; records hold many dates.
+  std::int32_t m_days = 0;
 };
 
 // Strict ISO YYYY-MM-DD with a real month and day; nothing else.
