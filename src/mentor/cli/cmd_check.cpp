@@ -109,8 +109,7 @@ int run_check(Context& context, const CheckOptions& options)
 {
   const auto& dir = context.dir();
   core::Problems collected;
-  const auto records = context.read_records(collected);
-  core::check_records(records, collected);
+  context.check_records(collected);
   odd_files(dir, collected);
   git_setting(dir, records.config, collected);
 

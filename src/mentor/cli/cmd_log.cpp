@@ -73,10 +73,11 @@ std::string editor_template(const core::Records& records, const core::Pairing& p
 void run_log(Context& context, const LogOptions& options)
 {
   const auto today = context.today();
-  const auto records = context.load_records();
+  // Only the files this session needs: mentor.yaml, the pairing and its
+  // people, so that logging stays instant however many records there are.
+  const auto [records, slug] = context.records_for_pairing(options.who, core::Want::active);
   const AutoCommit autocommit(context, records.config);
-  const auto& resolved = core::resolve_pairing(records, options.who, core::Want::active);
-  const auto slug = resolved.slug;
+  const auto& resolved = *records.pairing(slug);
 
   core::NewSession session;
   session.date = options.date ? parse_past_date("--date", *options.date, today) : today;

@@ -166,7 +166,7 @@ void run_review(Context& context, const ReviewOptions& options)
   if (!options.goals.empty() || options.date || options.notes) {
     throw UsageError("NOTES, --goal and --date go with --record");
   }
-  const auto records = context.load_records();
+  auto records = context.load_records();
   const auto today = context.today();
   const auto style = context.style_for_stdout();
   const bool json = options.format == "json";
@@ -176,7 +176,9 @@ void run_review(Context& context, const ReviewOptions& options)
                        : render::attention_text(records, attention, today, style));
     return;
   }
-  const auto& pairing = core::resolve_pairing(records, *options.who, core::Want::any);
+  const auto slug = core::resolve_pairing(records, *options.who, core::Want::any).slug;
+  context.add_pairing_notes(records, slug);
+  const auto& pairing = *records.pairing(slug);
   const auto brief = core::brief(records, pairing, today);
   std::cout << (json ? render::brief_json(records, brief, today) : render::brief_text(records, brief, today, style));
 }

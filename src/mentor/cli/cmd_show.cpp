@@ -17,13 +17,19 @@ CLI::App* setup_show(CLI::App& app, ShowOptions& options)
 
 void run_show(Context& context, const ShowOptions& options)
 {
-  const auto records = context.load_records();
+  auto records = context.load_records();
   const auto style = context.style_for_stdout();
-  if (const auto* pairing = records.pairing(options.who)) {
-    std::cout << render::pairing_details(records, *pairing, style);
+  if (records.pairing(options.who)) {
+    context.add_pairing_notes(records, options.who);
+    std::cout << render::pairing_details(records, *records.pairing(options.who), style);
     return;
   }
-  const auto& person = core::resolve_person(records, options.who);
+  const auto slug = core::resolve_person(records, options.who).slug;
+  context.add_person_notes(records, slug);
+  for (const auto* pairing : core::pairings_between(records, records.config.me, slug)) {
+    context.add_pairing_notes(records, pairing->slug);
+  }
+  const auto& person = *records.person(slug);
   std::string out = render::person_details(records, person, style);
   // The pairings between this person and me, most relevant first: active,
   // then paused, then ended.

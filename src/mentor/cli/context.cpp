@@ -1,6 +1,9 @@
 #include "mentor/cli/context.hpp"
 
 #include "mentor/core/build.hpp"
+#include "mentor/core/check.hpp"
+#include "mentor/core/load.hpp"
+#include "mentor/util/slug.hpp"
 #include "mentor/util/duration.hpp"
 #include "mentor/util/error.hpp"
 #include "mentor/util/text.hpp"
@@ -8,7 +11,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <filesystem>
 
 namespace mentor::cli {
@@ -37,55 +42,122 @@ const store::RecordsDir& Context::dir()
   return *m_dir;
 }
 
-core::Records Context::read_records(core::Problems& problems)
+core::Records Context::check_records(core::Problems& problems)
 {
-  const auto& records_dir = dir();
-  core::Records records;
-  // Every file is read even after a problem, so that one run shows them all.
-  auto load = [&](const std::string& file, auto&& build) {
-    try {
-      build(records_dir.load(file));
-      return true;
-    } catch (const store::SourceError& e) {
-      for (const auto& problem : e.problems()) {
-        problems.add(problem);
-      }
-    } catch (const Error& e) {
-      store::Problem problem;
-      problem.file = records_dir.display(file);
-      problem.message = e.what();
-      problem.hint = e.hint();
-      problems.add(std::move(problem));
-    }
-    return false;
+  auto options = core::load_options_from_environment();
+  // Checked as they are read, so that positions need not be kept for all.
+  const auto people = dir().list(store::Folder::people);
+  const auto exists = [&](std::string_view slug) { return std::binary_search(people.begin(), people.end(), slug); };
+  options.inspect_pairing = [&](const core::Pairing& pairing, core::Problems& found) {
+    core::check_pairing(pairing, exists, found);
   };
-  load(store::RecordsDir::config_file(),
-       [&](const store::Document& doc) { records.config = core::build_config(doc, problems); });
-  for (const auto& slug : records_dir.list(store::Folder::people)) {
-    const auto file = store::RecordsDir::record_file(store::Folder::people, slug);
-    if (!load(file, [&](const store::Document& doc) { records.people.push_back(core::build_person(doc, slug, problems)); })) {
-      // The person exists, even if their file cannot be read: references to
-      // them are not a second problem.
-      core::Person person;
-      person.slug = slug;
-      person.file = records_dir.display(file);
-      records.people.push_back(std::move(person));
-    }
-  }
-  for (const auto& slug : records_dir.list(store::Folder::pairings)) {
-    load(store::RecordsDir::record_file(store::Folder::pairings, slug), [&](const store::Document& doc) {
-      records.pairings.push_back(core::build_pairing(doc, slug, problems));
-    });
-  }
+  auto records = core::load_summary(dir(), problems, options);
+  core::check_config(records, problems);
   return records;
 }
 
 core::Records Context::load_records()
 {
   core::Problems problems;
-  auto records = read_records(problems);
+  auto records = core::load_summary(dir(), problems, core::load_options_from_environment());
   problems.throw_if_errors();
   return records;
+}
+
+void Context::add_pairing_notes(core::Records& records, std::string_view slug)
+{
+  for (auto& pairing : records.pairings) {
+    if (pairing.slug == slug) {
+      core::Problems problems;
+      pairing = core::load_pairing(dir(), pairing.slug, problems);
+      problems.throw_if_errors();
+    }
+  }
+}
+
+void Context::add_person_notes(core::Records& records, std::string_view slug)
+{
+  for (auto& person : records.people) {
+    if (person.slug == slug) {
+      core::Problems problems;
+      person = core::load_person(dir(), person.slug, problems);
+      problems.throw_if_errors();
+    }
+  }
+}
+
+namespace {
+
+// Pairings between `me` and `other` by their file names: "me--other",
+// "other--me", each maybe with "-2", "-3"….
+std::vector<std::string> named_pairings(const std::vector<std::string>& slugs, const std::string& me,
+                                        const std::string& other)
+{
+  std::vector<std::string> out;
+  for (const auto& base : {me + "--" + other, other + "--" + me}) {
+    for (const auto& slug : slugs) {
+      if (slug == base
+          || (slug.starts_with(base + "-") && slug.size() > base.size() + 1
+              && slug.find_first_not_of("0123456789", base.size() + 1) == std::string::npos)) {
+        out.push_back(slug);
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::pair<core::Records, std::string> Context::records_for_pairing(std::string_view who, core::Want want)
+{
+  const auto& records_dir = dir();
+  const std::string typed(util::trim(who));
+  core::Problems problems;
+  core::Records records;
+  records.config = core::load_config(records_dir, problems);
+  problems.throw_if_errors();
+  const auto& me = records.config.me;
+
+  const auto pairing_slugs = records_dir.list(store::Folder::pairings);
+  std::vector<std::string> candidates;
+  if (std::binary_search(pairing_slugs.begin(), pairing_slugs.end(), typed)) {
+    candidates.push_back(typed);
+  } else if (util::is_valid_slug(typed) && typed != me
+             && records_dir.exists(store::RecordsDir::record_file(store::Folder::people, typed))) {
+    candidates = named_pairings(pairing_slugs, me, typed);
+  }
+  bool found = false;
+  if (!candidates.empty()) {
+    std::set<std::string> people;
+    for (const auto& slug : candidates) {
+      records.pairings.push_back(core::load_pairing(records_dir, slug, problems));
+      people.insert(records.pairings.back().mentor);
+      people.insert(records.pairings.back().mentee);
+    }
+    problems.throw_if_errors();
+    for (const auto& slug : people) {
+      if (util::is_valid_slug(slug) && records_dir.exists(store::RecordsDir::record_file(store::Folder::people, slug))) {
+        records.people.push_back(core::load_person(records_dir, slug, problems));
+      }
+    }
+    problems.throw_if_errors();
+    try {
+      const auto& pairing = core::resolve_pairing(records, typed, want);
+      // Found by name, and really between these two: done.
+      found = records.pairing(typed) || pairing.mentor == typed || pairing.mentee == typed;
+    } catch (const Error&) {
+      // Not found among the files named after them: look everywhere, which
+      // also gives the full message.
+    }
+  }
+  if (!found) {
+    records = load_records();
+  }
+  const auto slug = core::resolve_pairing(records, typed, want).slug;
+  if (!found) {
+    add_pairing_notes(records, slug);
+  }
+  return {std::move(records), slug};
 }
 
 core::Pairing Context::reload_pairing(const std::string& slug, store::Document& document)

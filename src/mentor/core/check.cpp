@@ -58,12 +58,15 @@ bool known(const Date& date)
   return date != Date();
 }
 
-void check_pairing(const Records& records, const Pairing& pairing, Problems& problems)
+} // namespace
+
+void check_pairing(const Pairing& pairing, const std::function<bool(std::string_view)>& person_exists,
+                   Problems& problems)
 {
   Reporter report(problems, pairing.file);
   for (const auto* role : {"mentor", "mentee"}) {
     const auto& slug = std::string_view(role) == "mentor" ? pairing.mentor : pairing.mentee;
-    if (!slug.empty() && !records.person(slug)) {
+    if (!slug.empty() && !person_exists(slug)) {
       report.error(pairing.at.of(role), fmt::format("`{}:` is \"{}\", but there is no people/{}.yaml", role, slug, slug),
                    fmt::format("add them with `mentor add NAME --id {}`, or correct the id", slug));
     }
@@ -144,9 +147,7 @@ void check_pairing(const Records& records, const Pairing& pairing, Problems& pro
   }
 }
 
-} // namespace
-
-void check_records(const Records& records, Problems& problems)
+void check_config(const Records& records, Problems& problems)
 {
   if (!records.config.me.empty() && !records.person(records.config.me)) {
     Reporter(problems, records.config.file)
@@ -154,8 +155,14 @@ void check_records(const Records& records, Problems& problems)
              fmt::format("`me:` is \"{}\", but there is no people/{}.yaml", records.config.me, records.config.me),
              fmt::format("add yourself with `mentor add \"Your Name\" --id {}`, or correct `me:`", records.config.me));
   }
+}
+
+void check_records(const Records& records, Problems& problems)
+{
+  check_config(records, problems);
+  const auto exists = [&](std::string_view slug) { return records.person(slug) != nullptr; };
   for (const auto& pairing : records.pairings) {
-    check_pairing(records, pairing, problems);
+    check_pairing(pairing, exists, problems);
   }
 }
 

@@ -86,7 +86,15 @@ inline core::Records load_records(const std::string& dir)
   options.dir = dir;
   options.today = "2026-11-20";
   cli::Context context(options);
-  return context.load_records();
+  // In full, notes included: the tests look at what was written.
+  auto records = context.load_records();
+  for (const auto& person : records.people) {
+    context.add_person_notes(records, person.slug);
+  }
+  for (const auto& pairing : records.pairings) {
+    context.add_pairing_notes(records, pairing.slug);
+  }
+  return records;
 }
 
 // The permission bits of a file, such as 0600.

@@ -1,0 +1,340 @@
+#include "mentor/core/load.hpp"
+
+#include "mentor/core/cache.hpp"
+#include "mentor/util/atomic_file.hpp"
+#include "mentor/util/file_stamp.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <exception>
+#include <string_view>
+#include <thread>
+
+namespace mentor::core {
+
+namespace {
+
+using store::Folder;
+using store::RecordsDir;
+
+enum class What { config, person, pairing };
+
+struct Job
+{
+  What what;
+  std::string slug;
+  std::string relative;
+};
+
+struct Result
+{
+  std::optional<CachedRecord> record;   // notes left out
+  std::vector<store::Problem> problems;  // in file order
+  bool from_cache = false;
+};
+
+// Assigning an empty string would keep the buffer; swapping frees it.
+void drop_notes(Person& person)
+{
+  std::string().swap(person.notes);
+}
+
+void drop_notes(Pairing& pairing)
+{
+  for (auto& session : pairing.sessions) {
+    std::string().swap(session.notes);
+  }
+}
+
+void drop_notes(Config&) {}
+
+void drop_positions(Config& config)
+{
+  config.at = Positions();
+}
+
+void drop_positions(Person& person)
+{
+  person.at = Positions();
+}
+
+void drop_positions(Pairing& pairing)
+{
+  pairing.at = Positions();
+  for (auto& goal : pairing.goals) {
+    goal.at = Positions();
+  }
+  for (auto& session : pairing.sessions) {
+    session.at = Positions();
+    for (auto& action : session.actions) {
+      action.at = Positions();
+    }
+  }
+}
+
+// Reads and builds one file; a file that cannot be read or parsed gives its
+// problems and no record.
+void build(const RecordsDir& dir, const Job& job, Result& result)
+{
+  Problems local;
+  try {
+    const auto document = dir.load(job.relative);
+    switch (job.what) {
+    case What::config:
+      result.record = CachedRecord{build_config(document, local), {}};
+      break;
+    case What::person:
+      result.record = CachedRecord{build_person(document, job.slug, local), {}};
+      break;
+    case What::pairing:
+      result.record = CachedRecord{build_pairing(document, job.slug, local), {}};
+      break;
+    }
+  } catch (const store::SourceError& e) {
+    for (const auto& problem : e.problems()) {
+      local.add(problem);
+    }
+  } catch (const Error& e) {
+    store::Problem problem;
+    problem.file = dir.display(job.relative);
+    problem.message = e.what();
+    problem.hint = e.hint();
+    local.add(std::move(problem));
+  }
+  result.problems = local.list();
+}
+
+// The display name of a file goes into the record and its warnings when it
+// is used, not into the cache: it depends on the working directory.
+template <typename Record>
+void place(Record& record, const std::string& display)
+{
+  record.file = display;
+}
+
+void place(CachedRecord& cached, const std::string& display)
+{
+  std::visit([&](auto& record) { place(record, display); }, cached.record);
+  for (auto& warning : cached.warnings) {
+    warning.file = display;
+  }
+}
+
+struct Run
+{
+  const RecordsDir& dir;
+  const std::vector<Job>& jobs;
+  std::vector<Result>& results;
+  const RecordCache& cache;
+  RecordCache::Writer* writer;  // null without a cache
+  const LoadOptions& options;
+  std::int64_t now_ns;
+
+  void one(std::size_t i) const
+  {
+    const auto& job = jobs[i];
+    auto& result = results[i];
+    const auto stamp = util::stamp_of(dir.absolute(job.relative));
+    if (writer && stamp) {
+      const bool positions = options.positions || (options.inspect_pairing && job.what == What::pairing);
+      if (auto cached = cache.find(job.relative, *stamp,
+                                   positions ? RecordCache::WithPositions::yes : RecordCache::WithPositions::no)) {
+        result.record = std::move(cached);
+        place(*result.record, dir.display(job.relative));
+        result.problems = std::move(result.record->warnings);
+        result.from_cache = true;
+        writer->keep(job.relative);
+        inspect(result);
+        return;
+      }
+    }
+    build(dir, job, result);
+    if (!result.record) {
+      return;
+    }
+    const bool clean = std::none_of(result.problems.begin(), result.problems.end(),
+                                    [](const store::Problem& p) { return p.severity == store::Severity::error; });
+    std::visit(
+      [&](auto& record) {
+        drop_notes(record);
+        // A file changed a moment ago may change again within the same
+        // timestamp: it is cached once it has been still for a while.
+        if (writer && clean && stamp && !util::changed_recently(*stamp, now_ns)) {
+          writer->add(job.relative, *stamp, record, result.problems);
+        }
+      },
+      result.record->record);
+    inspect(result);
+    // A copy made now, with the parse's memory freed, packs the record into
+    // the space the parse used instead of leaving it scattered among the
+    // holes the parse left: it lowers the peak memory of a large directory.
+    std::visit([](auto& record) { record = std::decay_t<decltype(record)>(record); }, result.record->record);
+  }
+
+  // The caller's look at a pairing, then positions go unless kept.
+  void inspect(Result& result) const
+  {
+    std::visit(
+      [&](auto& record) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(record)>, Pairing>) {
+          if (options.inspect_pairing) {
+            Problems found;
+            options.inspect_pairing(record, found);
+            result.problems.insert(result.problems.end(), found.list().begin(), found.list().end());
+          }
+        }
+        if (!options.positions) {
+          drop_positions(record);
+        }
+      },
+      result.record->record);
+  }
+
+  void all() const
+  {
+    unsigned threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>({threads, 16, jobs.size() / 32 + 1}));
+    if (threads <= 1) {
+      for (std::size_t i = 0; i < jobs.size(); ++i) {
+        one(i);
+      }
+      return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> failures(threads);
+    auto worker = [&](unsigned id) {
+      try {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+          one(i);
+        }
+      } catch (...) {
+        failures[id] = std::current_exception();
+        next = jobs.size();
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned id = 1; id < threads; ++id) {
+      pool.emplace_back(worker, id);
+    }
+    worker(0);
+    for (auto& thread : pool) {
+      thread.join();
+    }
+    for (const auto& failure : failures) {
+      if (failure) {
+        std::rethrow_exception(failure);
+      }
+    }
+  }
+};
+
+} // namespace
+
+LoadOptions load_options_from_environment()
+{
+  LoadOptions options;
+  const char* no_cache = std::getenv("MENTOR_NO_CACHE");
+  options.use_cache = !(no_cache && *no_cache && std::string_view(no_cache) != "0");
+  return options;
+}
+
+Records load_summary(const RecordsDir& dir, Problems& problems, const LoadOptions& options, LoadStats* stats)
+{
+  const auto now = options.now_ns != 0 ? options.now_ns : util::wall_clock_ns();
+  std::vector<Job> jobs;
+  jobs.push_back(Job{What::config, "", RecordsDir::config_file()});
+  for (const auto folder : {Folder::people, Folder::pairings}) {
+    for (auto& slug : dir.list(folder)) {
+      auto relative = RecordsDir::record_file(folder, slug);
+      jobs.push_back(Job{folder == Folder::people ? What::person : What::pairing, std::move(slug), std::move(relative)});
+    }
+  }
+
+  const auto cache_file = dir.root() / ".mentor" / "cache";
+  const RecordCache cache = options.use_cache ? RecordCache::open(cache_file) : RecordCache();
+  std::optional<RecordCache::Writer> writer;
+  if (options.use_cache) {
+    try {
+      util::create_private_directories(cache_file.parent_path());
+    } catch (const std::exception&) {
+      // A records directory that cannot be written to is read without
+      // writing a cache: the writer's temporary file cannot be made.
+    }
+    writer.emplace(cache_file, cache);
+  }
+  std::vector<Result> results(jobs.size());
+  Run{dir, jobs, results, cache, writer ? &*writer : nullptr, options, now}.all();
+
+  const bool written = writer && writer->commit();
+
+  Records records;
+  std::size_t parsed = 0;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    auto& job = jobs[i];
+    auto& result = results[i];
+    parsed += result.from_cache ? 0 : 1;
+    for (auto& problem : result.problems) {
+      problems.add(std::move(problem));
+    }
+    if (!result.record) {
+      if (job.what == What::person) {
+        Person person;
+        person.slug = job.slug;
+        person.file = dir.display(job.relative);
+        records.people.push_back(std::move(person));
+      }
+      continue;
+    }
+    std::visit(
+      [&](auto& record) {
+        using T = std::decay_t<decltype(record)>;
+        if constexpr (std::is_same_v<T, Config>) {
+          records.config = std::move(record);
+        } else if constexpr (std::is_same_v<T, Person>) {
+          records.people.push_back(std::move(record));
+        } else {
+          records.pairings.push_back(std::move(record));
+        }
+      },
+      result.record->record);
+  }
+  if (stats) {
+    stats->files = jobs.size();
+    stats->parsed = parsed;
+    stats->from_cache = jobs.size() - parsed;
+    stats->cache_written = written;
+  }
+  return records;
+}
+
+namespace {
+
+template <typename Build>
+auto load_one(const RecordsDir& dir, const std::string& relative, Problems& problems, Build build)
+{
+  const auto document = dir.load(relative);
+  return build(document, problems);
+}
+
+} // namespace
+
+Config load_config(const RecordsDir& dir, Problems& problems)
+{
+  return load_one(dir, RecordsDir::config_file(), problems,
+                  [](const store::Document& d, Problems& p) { return build_config(d, p); });
+}
+
+Person load_person(const RecordsDir& dir, const std::string& slug, Problems& problems)
+{
+  return load_one(dir, RecordsDir::record_file(Folder::people, slug), problems,
+                  [&](const store::Document& d, Problems& p) { return build_person(d, slug, p); });
+}
+
+Pairing load_pairing(const RecordsDir& dir, const std::string& slug, Problems& problems)
+{
+  return load_one(dir, RecordsDir::record_file(Folder::pairings, slug), problems,
+                  [&](const store::Document& d, Problems& p) { return build_pairing(d, slug, p); });
+}
+
+} // namespace mentor::core
