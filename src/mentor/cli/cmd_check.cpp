@@ -109,7 +109,7 @@ int run_check(Context& context, const CheckOptions& options)
 {
   const auto& dir = context.dir();
   core::Problems collected;
-  context.check_records(collected);
+  const auto records = context.check_records(collected);
   odd_files(dir, collected);
   git_setting(dir, records.config, collected);
 
