@@ -1,13 +1,14 @@
 #include "mentor/cli/run.hpp"
 
-#include "mentor/cli/commands.hpp"
+#include "mentor/cli/app.hpp"
+#include "mentor/cli/complete.hpp"
 #include "mentor/util/error.hpp"
-#include "mentor/util/version.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 namespace mentor::cli {
@@ -26,75 +27,47 @@ void print_error(const std::string& message, const std::string& hint)
 
 int run(int argc, char** argv)
 {
-  CLI::App app("mentor keeps a coach's or mentor's records in plain YAML files: people, pairings\n"
-               "(coaching and mentoring relationships) and the sessions of each.",
-               "mentor");
-  app.set_version_flag("--version", fmt::format("mentor {}", util::k_version));
-  app.require_subcommand(1);
-  app.footer("Run `mentor COMMAND --help` for the options of a command, `mentor help COMMAND`\n"
-             "for its manual page. --dir, --today and --color may come before or after the\n"
-             "command: mentor log zoe \"notes\" --today 2026-11-20");
-
-  GlobalOptions global;
-  app.add_option("--dir", global.dir, "The records directory (default: the nearest parent with mentor.yaml)")
-    ->envname("MENTOR_DIR")
-    ->type_name("DIR");
-  app.add_option("--today", global.today, "Take this date as today (YYYY-MM-DD), for reproducible output")
-    ->envname("MENTOR_TODAY")
-    ->type_name("DATE");
-  app.add_option("--color", global.color, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
-    ->check(CLI::IsMember({"auto", "always", "never"}))
-    ->type_name("WHEN");
-
-  InitOptions init;
-  AddOptions add;
-  PairOptions pair;
-  LogOptions log;
-  ReviewOptions review;
-  ReportOptions report;
-  CheckOptions check;
-  ListOptions list;
-  ShowOptions show;
-  MergeFileOptions merge_file;
-  HelpOptions help;
-  std::vector<CLI::App*> subcommands = {setup_init(app, init),     setup_add(app, add),       setup_pair(app, pair),
-                                        setup_log(app, log),       setup_review(app, review), setup_report(app, report),
-                                        setup_check(app, check),   setup_list(app, list),     setup_show(app, show),
-                                        setup_merge_file(app, merge_file), setup_help(app, help)};
-  for (auto* sub : subcommands) {
-    // Global options may follow the command name.
-    sub->fallthrough();
+  CommandLine cli;
+  auto& app = cli.app;
+  if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+    // Hidden: what the shell completions in completions/ call.
+    std::vector<std::string> words(argv + 2, argv + argc);
+    std::error_code ec;
+    std::cout << format_completion(complete(app, words, std::filesystem::current_path(ec)));
+    return 0;
   }
+  const auto& global = cli.global;
+  const auto& subcommands = cli.commands;
 
   try {
     app.parse(argc, argv);
     if (subcommands[0]->parsed()) {
-      run_init(global, init);
+      run_init(global, cli.init);
       return 0;
     }
     if (subcommands[9]->parsed()) {
-      return run_merge_file(merge_file);
+      return run_merge_file(cli.merge_file);
     }
     if (subcommands[10]->parsed()) {
-      return run_help(app, help);
+      return run_help(app, cli.help);
     }
     Context context(global);
     if (subcommands[1]->parsed()) {
-      run_add(context, add);
+      run_add(context, cli.add);
     } else if (subcommands[2]->parsed()) {
-      run_pair(context, pair);
+      run_pair(context, cli.pair);
     } else if (subcommands[3]->parsed()) {
-      run_log(context, log);
+      run_log(context, cli.log);
     } else if (subcommands[4]->parsed()) {
-      run_review(context, review);
+      run_review(context, cli.review);
     } else if (subcommands[5]->parsed()) {
-      run_report(context, report);
+      run_report(context, cli.report);
     } else if (subcommands[6]->parsed()) {
-      return run_check(context, check);
+      return run_check(context, cli.check);
     } else if (subcommands[7]->parsed()) {
-      run_list(context, list);
+      run_list(context, cli.list);
     } else if (subcommands[8]->parsed()) {
-      run_show(context, show);
+      run_show(context, cli.show);
     }
     return 0;
   } catch (const CLI::CallForHelp& e) {

@@ -137,6 +137,21 @@ std::optional<SessionType> parse_session_type(std::string_view text)
   return parse_enum<SessionType>(k_session_types, text);
 }
 
+std::span<const std::string_view> kind_names()
+{
+  return k_kinds;
+}
+
+std::span<const std::string_view> session_type_names()
+{
+  return k_session_types;
+}
+
+std::span<const std::string_view> goal_status_names()
+{
+  return k_goal_statuses;
+}
+
 std::string kind_choices()
 {
   return choices(k_kinds);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,6 +64,11 @@ std::optional<Status> parse_status(std::string_view text);
 std::optional<GoalStatus> parse_goal_status(std::string_view text);
 std::optional<SessionType> parse_session_type(std::string_view text);
 // "coaching | mentoring | …", for messages.
+// Every value, in order (for completion and help).
+std::span<const std::string_view> kind_names();
+std::span<const std::string_view> session_type_names();
+std::span<const std::string_view> goal_status_names();
+
 std::string kind_choices();
 std::string session_type_choices();
 std::string goal_status_choices();

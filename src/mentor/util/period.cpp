@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace mentor::util {
@@ -61,6 +63,46 @@ std::optional<Period> parse_month(std::string_view text)
   return month_of(*year, *month);
 }
 
+namespace {
+
+int quarter_number(Date day)
+{
+  return (day.month() - 1) / 3 + 1;
+}
+
+struct NamedPeriod
+{
+  std::string_view words;
+  Period (*resolve)(Date today);
+};
+
+// The periods with a name, in the order help and completion show them.
+constexpr std::array<NamedPeriod, 6> k_named_periods = {{
+  {"this month", [](Date today) { return month_of(today.year(), today.month()); }},
+  {"last month", [](Date today) { return last_full_month(today); }},
+  {"this quarter", [](Date today) { return quarter_of(today.year(), quarter_number(today)); }},
+  {"last quarter",
+   [](Date today) {
+     const int quarter = quarter_number(today);
+     return quarter == 1 ? quarter_of(today.year() - 1, 4) : quarter_of(today.year(), quarter - 1);
+   }},
+  {"this year", [](Date today) { return year_of(today.year()); }},
+  {"last year", [](Date today) { return year_of(today.year() - 1); }},
+}};
+
+} // namespace
+
+std::vector<std::string> named_periods()
+{
+  std::vector<std::string> names;
+  for (const auto& named : k_named_periods) {
+    std::string name(named.words);
+    std::replace(name.begin(), name.end(), ' ', '-');
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
 std::optional<Period> parse_period(std::string_view text, Date today)
 {
   // "last-month", "Last  Month": words joined by single spaces. Dates and
@@ -90,24 +132,10 @@ std::optional<Period> parse_period(std::string_view text, Date today)
   if (auto year = number(words, 4); year && *year >= 1) {
     return year_of(*year);
   }
-  const int this_quarter = (today.month() - 1) / 3 + 1;
-  if (words == "this month") {
-    return month_of(today.year(), today.month());
-  }
-  if (words == "last month") {
-    return last_full_month(today);
-  }
-  if (words == "this quarter") {
-    return quarter_of(today.year(), this_quarter);
-  }
-  if (words == "last quarter") {
-    return this_quarter == 1 ? quarter_of(today.year() - 1, 4) : quarter_of(today.year(), this_quarter - 1);
-  }
-  if (words == "this year") {
-    return year_of(today.year());
-  }
-  if (words == "last year") {
-    return year_of(today.year() - 1);
+  for (const auto& named : k_named_periods) {
+    if (words == named.words) {
+      return named.resolve(today);
+    }
   }
   return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mentor::util {
 
@@ -24,6 +25,10 @@ Period last_full_month(Date today);
 // "last quarter", "this year", "last year" (case-insensitive, spaces or
 // hyphens between words). nullopt for anything else.
 std::optional<Period> parse_period(std::string_view text, Date today);
+
+// The named periods parse_period takes, hyphenated ("this-month",
+// "last-quarter", ...): one word each, for shell completion.
+std::vector<std::string> named_periods();
 
 // "YYYY-MM" only.
 std::optional<Period> parse_month(std::string_view text);
