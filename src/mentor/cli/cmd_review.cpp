@@ -97,8 +97,8 @@ void record_review(Context& context, const ReviewOptions& options)
     notes = read_notes(options.notes, ForceEditor::no, "");
   } else if (changes.empty()) {
     notes = read_notes(std::nullopt, ForceEditor::no,
-                       fmt::format("# Review of {}: how is it going, against its goals?\n"
-                                   "# Lines starting with # are ignored. Save an empty note to cancel.\n",
+                       fmt::format("Review of {}: how is it going, against its goals?\n"
+                                   "Write it above the >8 line; save an empty note to cancel.",
                                    slug));
   }
   if (notes.empty() && changes.empty()) {

@@ -1,3 +1,6 @@
+#include "mentor/core/model.hpp"
+#include "mentor/util/text.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -162,6 +165,133 @@ TEST_SUITE("cli::log")
       EnvVar failing("VISUAL", "false");
       CHECK(log(records, {"zoe", "given", "--edit"}).code == 1);
       CHECK(read_text(records.pairing_file()) == before);
+    }
+  }
+
+  TEST_CASE("the editor's template: the plan as header lines, the pairing, the last notes, open actions")
+  {
+    Records records;
+    REQUIRE(log(records, {"zoe", "Mapped her stakeholders.\nBiggest worry: Tuesday.", "--date", "2026-11-02",
+                          "--topic", "delegation", "--action", "Draft an agenda", "--due", "2026-11-09"})
+              .code == 0);
+    // The editor saves what it was given for the test to read, then writes a note.
+    write_text(records.temp() / "editor.sh", "#!/bin/sh\ncp \"$1\" '" + (records.temp() / "seen").string()
+                                               + "'\nsed -i 's/^Done:$/Done:\\n\\nThe note./' \"$1\"\n");
+    fs::permissions(records.temp() / "editor.sh", fs::perms::owner_all);
+    EnvVar visual("VISUAL", (records.temp() / "editor.sh").string());
+    const auto result = log(records, {"zoe", "--edit", "--duration", "45m", "--topic", "budget", "--topic", "hiring"});
+    REQUIRE(result.code == 0);
+    const auto seen = read_text(records.temp() / "seen");
+    CHECK(seen.starts_with("Date: 2026-11-20\nDuration: 45m\nType: session\nTopics: budget, hiring\nAction:\nDue:\n"
+                           "Done:\n\n\n# ------------------------ >8 ------------------------\n"));
+    CHECK(contains(seen, "# A session with Zoë Núñez (phil-rumens--zoe-nunez, coaching).\n"));
+    CHECK(contains(seen, "# Last session, 2026-11-02 (1h, delegation):\n#   Mapped her stakeholders.\n"
+                         "#   Biggest worry: Tuesday.\n"));
+    CHECK(contains(seen, "# Open actions:\n#   a1  Draft an agenda (due 2026-11-09)\n"));
+    for (auto line : mentor::util::split_lines(seen)) {
+      CHECK(mentor::util::display_width(line) <= 80);
+    }
+    const auto session = records.load().pairings.at(0).sessions.at(1);
+    CHECK(session.notes == "The note.");
+    CHECK(session.duration == 45);
+    CHECK(session.topics == std::vector<std::string>{"budget", "hiring"});
+  }
+
+  TEST_CASE("the editor's header lines say what is recorded")
+  {
+    Records records;
+    REQUIRE(log(records, {"zoe", "first", "--action", "Draft an agenda", "--action", "Call Ann"}).code == 0);
+    auto editor = [&](const std::string& text) {
+      write_text(records.temp() / "note", text);
+      write_text(records.temp() / "editor.sh",
+                 "#!/bin/sh\ncat '" + (records.temp() / "note").string() + "' > \"$1\"\n");
+      fs::permissions(records.temp() / "editor.sh", fs::perms::owner_all);
+    };
+    EnvVar visual("VISUAL", (records.temp() / "editor.sh").string());
+    const auto file = records.pairing_file();
+
+    SUBCASE("every header")
+    {
+      editor("Date: yesterday\nDuration: 1h30m\nType: review\nTopics: budget , hiring,\nAction: Book the room\n"
+             "Action: Send the deck\nDue: +1w\nDone: a1, a2\n\nWe met.\n# Agenda: a line of the notes\n"
+             "# ------------------------ >8 ------------------------\n# ignored\n");
+      const auto result = log(records, {"zoe", "--edit", "--duration", "10m"});
+      CAPTURE(result.err);
+      REQUIRE(result.code == 0);
+      CHECK(contains(result.out, "logged 2026-11-19 (1h30m) with Zoë Núñez; agreed a3, a4; closed a1, a2"));
+      const auto session = records.load().pairings.at(0).sessions.at(1);
+      CHECK(session.notes == "We met.\n# Agenda: a line of the notes");
+      CHECK(session.type == mentor::core::SessionType::review);
+      CHECK(session.topics == std::vector<std::string>{"budget", "hiring"});
+      REQUIRE(session.actions.size() == 2);
+      CHECK(session.actions[0].text == "Book the room");
+      CHECK(session.actions[1].due->iso() == "2026-11-26");
+    }
+    SUBCASE("headers removed or left empty: the defaults")
+    {
+      editor("Topics:\n\nJust notes.\n");
+      REQUIRE(log(records, {"zoe", "--edit", "--topic", "dropped", "--duration", "10m"}).code == 0);
+      const auto session = records.load().pairings.at(0).sessions.at(1);
+      CHECK(session.date.iso() == "2026-11-20");
+      CHECK(session.duration == 60);
+      CHECK(session.topics.empty());
+    }
+    SUBCASE("a wrong header: exit 2, nothing written, the text kept and named")
+    {
+      const auto before = read_text(file);
+      const std::string text = "Duration: forever\n\nPrecious notes.\n";
+      editor(text);
+      const auto result = log(records, {"zoe", "--edit"});
+      CHECK(result.code == 2);
+      CHECK(result.err.starts_with("mentor: error: Duration: \"forever\" is not a duration\n"));
+      const auto at = result.err.find("your text is kept in ");
+      REQUIRE(at != std::string::npos);
+      const auto kept = result.err.substr(at + 21, result.err.find('\n', at) - at - 21);
+      CHECK(read_text(kept) == text);
+      fs::remove(kept);
+      CHECK(read_text(file) == before);
+    }
+    SUBCASE("errors name the header lines")
+    {
+      const auto before = read_text(file);
+      auto refused = [&](const std::string& text, const std::string& message) {
+        editor(text);
+        const auto result = log(records, {"zoe", "--edit"});
+        CHECK(result.code == 2);
+        CHECK(contains(result.err, message));
+        const auto at = result.err.find("your text is kept in ");
+        REQUIRE(at != std::string::npos);
+        fs::remove(result.err.substr(at + 21, result.err.find('\n', at) - at - 21));
+      };
+      refused("Topic: x\n\nnote\n", "there is no header \"Topic:\"");
+      refused("Due: friday\n\nnote\n", "Due: goes with Action:");
+      refused("Date: 2026-12-01\n\nnote\n", "Date: 2026-12-01 is in the future");
+      refused("Done: a1 a1\n\nnote\n", "Done: a1 is given twice");
+      refused("Type: party\n\nnote\n", "Type: \"party\" is not a session type");
+      refused("Duration: 1h\nnote right below\n", "is not a header line");
+      CHECK(read_text(file) == before);
+    }
+    SUBCASE("an action that does not exist: exit 1")
+    {
+      editor("Done: a9\n\nnote\n");
+      const auto result = log(records, {"zoe", "--edit"});
+      CHECK(result.code == 1);
+      CHECK(contains(result.err, "has no action a9"));
+      const auto at = result.err.find("your text is kept in ");
+      REQUIRE(at != std::string::npos);
+      fs::remove(result.err.substr(at + 21, result.err.find('\n', at) - at - 21));
+    }
+    SUBCASE("an empty note: exit 1, nothing written")
+    {
+      const auto before = read_text(file);
+      // The template saved as it was.
+      write_text(records.temp() / "editor.sh", "#!/bin/sh\ntrue\n");
+      fs::permissions(records.temp() / "editor.sh", fs::perms::owner_all);
+      const auto result = log(records, {"zoe", "--edit"});
+      CHECK(result.code == 1);
+      CHECK(contains(result.err, "aborting: the note is empty; nothing was written"));
+      CHECK_FALSE(contains(result.err, "kept in"));
+      CHECK(read_text(file) == before);
     }
   }
 
