@@ -93,7 +93,14 @@ int run(int argc, char** argv)
     print_error(e.what(), "run `mentor --help` or `mentor COMMAND --help` for the options");
     return 2;
   } catch (const Error& e) {
-    print_error(e.what(), e.hint());
+    auto hint = e.hint();
+    if (hint.empty() && e.exit_code() == 2) {
+      // Every usage error ends with a hint: at least where the options are.
+      const auto command = std::find_if(subcommands.begin(), subcommands.end(), [](auto* s) { return s->parsed(); });
+      hint = command == subcommands.end() ? "see `mentor --help`"
+                                          : fmt::format("see `mentor {} --help`", (*command)->get_name());
+    }
+    print_error(e.what(), hint);
     return e.exit_code();
   } catch (const std::bad_alloc&) {
     print_error("out of memory", "");

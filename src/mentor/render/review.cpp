@@ -127,7 +127,13 @@ std::string attention_text(const core::Records& records, const core::Attention& 
     for (const auto& next : attention.coming_up) {
       const auto line = fmt::format("  {}  {:<11}  {}", next.due.iso(), ahead(next.due, today),
                                     pairing_with(records, *next.pairing));
-      out += clip(line, k_width - next.pairing->slug.size() - 2) + "  " + style.dim(next.pairing->slug) + "\n";
+      const auto& slug = next.pairing->slug;
+      // An id too long to share a line has one of its own.
+      if (slug.size() + 2 + 30 > k_width) {
+        out += clip(line, k_width) + "\n    " + style.dim(slug) + "\n";
+      } else {
+        out += clip(line, k_width - slug.size() - 2) + "  " + style.dim(slug) + "\n";
+      }
     }
   }
   return out;

@@ -16,7 +16,7 @@ constexpr std::size_t k_width = 80;
 
 std::string field(std::string_view label, const std::string& value)
 {
-  return value.empty() ? std::string() : fmt::format("  {:<14}{}\n", std::string(label) + ":", value);
+  return value.empty() ? std::string() : hanging_text(value, fmt::format("  {:<14}", std::string(label) + ":"), k_width);
 }
 
 
@@ -62,17 +62,22 @@ std::string pairing_details(const core::Records& records, const core::Pairing& p
     out += "\n" + style.bold("Sessions") + "\n";
   }
   for (const auto& session : pairing.sessions) {
-    out += fmt::format("  {}  {}  {}", style.bold(session.date.iso()),
-                       util::format_duration(core::session_minutes(session, pairing, config)),
-                       core::to_string(session.type));
-    if (!session.topics.empty()) {
+    const auto lead = [&](const std::string& date) {
+      return fmt::format("  {}  {}  {}", date, util::format_duration(core::session_minutes(session, pairing, config)),
+                         core::to_string(session.type));
+    };
+    const auto plain = lead(session.date.iso());
+    const auto styled = lead(style.bold(session.date.iso()));
+    if (session.topics.empty()) {
+      out += styled + "\n";
+    } else {
       std::string topics;
       for (const auto& topic : session.topics) {
         topics += (topics.empty() ? "" : ", ") + topic;
       }
-      out += "  [" + topics + "]";
+      // Topics wrap under themselves; the date stays bold.
+      out += styled + hanging_text("[" + topics + "]", plain + "  ", k_width).substr(plain.size());
     }
-    out += "\n";
     if (!session.notes.empty()) {
       out += wrap_text(session.notes, k_width, "    ");
     }
@@ -101,12 +106,17 @@ std::string person_details(const core::Records& records, const core::Person& per
   if (!person.notes.empty()) {
     out += "  notes:\n" + wrap_text(person.notes, k_width, "    ");
   }
+  // Ids line up in a column; one too long for it has its line to itself,
+  // the description below.
+  constexpr std::size_t k_slug_column = 40;
   std::vector<const core::Pairing*> theirs;
   std::size_t slug_width = 0;
   for (const auto& pairing : records.pairings) {
     if (pairing.mentor == person.slug || pairing.mentee == person.slug) {
       theirs.push_back(&pairing);
-      slug_width = std::max(slug_width, pairing.slug.size());
+      if (pairing.slug.size() <= k_slug_column) {
+        slug_width = std::max(slug_width, pairing.slug.size());
+      }
     }
   }
   std::string lines;
@@ -114,9 +124,15 @@ std::string person_details(const core::Records& records, const core::Person& per
     const bool is_mentor = pairing->mentor == person.slug;
     const auto& other = is_mentor ? pairing->mentee : pairing->mentor;
     const auto count = pairing->sessions.size();
-    lines += fmt::format("  {}  {} {} {}, {}, {} session{}\n", pad(pairing->slug, slug_width),
-                         core::to_string(pairing->kind), is_mentor ? "of" : "by", records.name_of(other),
-                         core::to_string(pairing->status), count, count == 1 ? "" : "s");
+    const auto about = fmt::format("{} {} {}, {}, {} session{}", core::to_string(pairing->kind),
+                                   is_mentor ? "of" : "by", records.name_of(other),
+                                   core::to_string(pairing->status), count, count == 1 ? "" : "s");
+    const auto lead = fmt::format("  {}  ", pad(pairing->slug, slug_width));
+    if (pairing->slug.size() <= slug_width && util::display_width(lead) + util::display_width(about) <= k_width) {
+      lines += lead + about + "\n";
+    } else {
+      lines += "  " + pairing->slug + "\n" + hanging_text(about, "      ", k_width);
+    }
   }
   if (!lines.empty()) {
     out += "\n" + style.bold("Pairings") + "\n" + lines;
