@@ -79,7 +79,7 @@ check_width report --month 2026-10
 check_width report --icf
 check_width report --icf --redact
 check_width --help
-for command in init add pair log review report check list show; do
+for command in init add pair log review report check list show merge-file; do
   check_width "$command" --help
 done
 # check: the problems of a broken file, with its line shown. (A line of the
