@@ -90,7 +90,7 @@ fi
 
 section "bash: command names"
 comp mentor ""
-expect_got add check init list log merge-file pair report review show
+expect_got add check help init list log merge-file pair report review show
 comp mentor re
 expect_got report review
 comp mentor --today 2026-11-20 sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `mentor help [TOPIC]` shows the manual page that belongs to this binary
+# `mentor help [PAGE]` shows the manual page that belongs to this binary
 # (here: the pages of the build tree) through man; without man, or without
 # the page, it prints the command's --help text and says why on stderr.
 # `mentor --help` and `mentor COMMAND --help` are CLI11's, unchanged.
@@ -20,7 +20,7 @@ fi
 export MANPAGER=cat MANWIDTH=80
 cd "$TMP"
 
-# expect_page TOPIC... PAGE: `mentor help TOPIC...` prints exactly what
+# expect_page WORDS... PAGE: `mentor help WORDS...` prints exactly what
 # `man -l` prints for the built PAGE (such as man1/mentor-log.1.gz).
 expect_page() {
   local page="${*: -1}" expected="$TMP/expected.txt"
@@ -116,6 +116,6 @@ expect_stdout_contains "help"
 if [[ -s "$ERR_FILE" ]]; then fail "--help wrote to stderr"; else pass; fi
 run env PATH="$TMP/no-man-here" "$MENTOR" help --help
 expect_exit 0
-expect_stdout_contains "Usage: mentor help [OPTIONS] [TOPIC]"
+expect_stdout_contains "Usage: mentor help [OPTIONS] [PAGE]"
 
 finish

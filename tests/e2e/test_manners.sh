@@ -193,6 +193,6 @@ expect_error 1 log zoe x --done a99
 expect_error 1 --dir "$TMP/nowhere" list
 expect_error 2 --today 2026-13-01 list
 MENTOR_DIR= expect_error 1 list
-expect_error 1 init "$R"
+expect_error 1 init "$R/mentor.yaml"
 
 finish

@@ -16,7 +16,7 @@ namespace mentor::cli {
 CLI::App* setup_help(CLI::App& app, HelpOptions& options)
 {
   auto* sub = app.add_subcommand("help", "Show the manual: mentor(1), a command's page, or the file format");
-  sub->add_option("TOPIC", options.topic, "A command, or files for the format of the records (default: mentor(1))");
+  sub->add_option("PAGE", options.topic, "A command, or files for the format of the records (default: mentor(1))");
   sub->footer("Runs man on the pages that belong to this mentor (installed beside it, or in its build\n"
               "tree). Without man or the pages, prints `mentor COMMAND --help` instead, with a note.");
   return sub;

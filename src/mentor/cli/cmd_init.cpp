@@ -124,7 +124,8 @@ void run_init(const GlobalOptions& global, const InitOptions& options)
     return;
   }
   if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
-    throw Error(fmt::format("{} exists and is not a directory", where));
+    throw Error(fmt::format("{} exists and is not a directory", where),
+                "give init a new or existing directory for the records");
   }
 
   const auto name = options.me.empty() ? default_name() : options.me;

@@ -18,13 +18,15 @@ namespace {
 
 // What a value is, by the type name of an option or the name of a
 // positional; the help text shows the same names.
-enum class Source { who, kind, session_type, period, goal_status, file, dir };
+enum class Source { who, kind, session_type, period, goal_status, file, dir, page };
 
 std::optional<Source> source_of(const std::string& key)
 {
   static const std::vector<std::pair<std::string_view, Source>> k_sources = {
     {"WHO", Source::who},         {"KIND", Source::kind}, {"TYPE", Source::session_type}, {"EXPR", Source::period},
     {"ID=STATUS", Source::goal_status}, {"FILE", Source::file}, {"DIR", Source::dir},
+    // mentor help PAGE: a command, or "files" for mentor(5).
+    {"PAGE", Source::page},
     // merge-file's files, as git names them.
     {"BASE", Source::file}, {"OURS", Source::file}, {"THEIRS", Source::file}, {"PATH", Source::file},
   };
@@ -310,6 +312,10 @@ private:
       break;
     case Source::dir:
       m_result.paths = Completion::Paths::dirs;
+      break;
+    case Source::page:
+      commands(typed);
+      add(typed, prefix, "files", "The format of the records files: mentor(5)");
       break;
     }
   }

@@ -63,7 +63,8 @@ TEST_SUITE("cli::complete")
 {
   TEST_CASE("command names, with their descriptions")
   {
-    CHECK(values({""}) == Words{"add", "check", "init", "list", "log", "merge-file", "pair", "report", "review", "show"});
+    CHECK(values({""})
+          == Words{"add", "check", "help", "init", "list", "log", "merge-file", "pair", "report", "review", "show"});
     CHECK(values({"l"}) == Words{"list", "log"});
     CHECK(values({"re"}) == Words{"report", "review"});
     CHECK(values({"zzz"}).empty());
@@ -122,6 +123,10 @@ TEST_SUITE("cli::complete")
     CHECK(values({"review", "zoe", "--record", "--goal", "g1="}) == Words{"g1=achieved", "g1=dropped", "g1=open"});
     CHECK(values({"review", "zoe", "--record", "--goal", "g2=d"}) == Words{"g2=dropped"});
     CHECK(values({"review", "zoe", "--record", "--goal", "g"}).empty());
+    // mentor help PAGE: the commands, and "files" for the format.
+    CHECK(values({"help", "r"}) == Words{"report", "review"});
+    CHECK(values({"help", "f"}) == Words{"files"});
+    CHECK(values({"help", "files", "f"}).empty());
   }
 
   TEST_CASE("offered values are the ones the commands accept")
