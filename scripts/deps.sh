@@ -6,8 +6,9 @@ set -euo pipefail
 
 # scdoc turns man/*.scd into manual pages; man-db's man renders them in the
 # tests and for `mentor help`. zsh and fish: tests/e2e/test_completion.sh runs
-# the completion scripts in them.
-mentor_packages=(cmake g++ make git libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev scdoc man-db zsh fish)
+# the completion scripts in them. dpkg-dev (dpkg-shlibdeps) and file are what
+# CPack needs to work out the Debian package's dependencies.
+mentor_packages=(cmake g++ make git libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev scdoc man-db zsh fish dpkg-dev file)
 
 mentor_install_missing() {
   local missing=()
