@@ -420,6 +420,23 @@ session_count() {
   "$YAML_GET" "$1" sessions '#'
 }
 
+# --- the manual ----------------------------------------------------------------
+
+# require_manual: sets MAN_DIR to the built manual pages (build/man, from
+# $MENTOR_MAN_DIR) and checks that man is there; a test that needs them
+# exits 77 (skipped) when the pages are not built (MENTOR_BUILD_MAN=OFF).
+require_manual() {
+  MAN_DIR="${MENTOR_MAN_DIR:-}"
+  if [[ -z "$MAN_DIR" ]]; then
+    echo "$TEST_NAME: the manual pages are not built (MENTOR_BUILD_MAN=OFF): skipped" >&2
+    exit 77
+  fi
+  if ! command -v man >/dev/null 2>&1; then
+    echo "$TEST_NAME: man (Debian package man-db) is needed" >&2
+    exit 1
+  fi
+}
+
 # --- records directories ---------------------------------------------------
 
 TODAY=2026-11-20 # a Friday

@@ -7,15 +7,7 @@
 # Needs $MENTOR_MAN_DIR (the built pages, build/man) and man (man-db).
 source "$(dirname "$0")/lib.sh" "$@"
 
-MAN_DIR="${MENTOR_MAN_DIR:-}"
-if [[ -z "$MAN_DIR" ]]; then
-  echo "the manual pages are not built (MENTOR_BUILD_MAN=OFF): skipped" >&2
-  exit 77
-fi
-if ! command -v man >/dev/null 2>&1; then
-  echo "man (Debian package man-db) is needed" >&2
-  exit 1
-fi
+require_manual
 # man pages its output only on a terminal; MANPAGER=cat makes sure.
 export MANPAGER=cat MANWIDTH=80
 cd "$TMP"

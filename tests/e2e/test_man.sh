@@ -12,15 +12,7 @@
 source "$(dirname "$0")/lib.sh" "$@"
 
 MAN_SRC="$MENTOR_SOURCE_DIR/man"
-MAN_DIR="${MENTOR_MAN_DIR:-}"
-if [[ -z "$MAN_DIR" ]]; then
-  echo "the manual pages are not built (MENTOR_BUILD_MAN=OFF): skipped" >&2
-  exit 77
-fi
-if ! command -v man >/dev/null 2>&1; then
-  echo "man (Debian package man-db) is needed to render the pages" >&2
-  exit 1
-fi
+require_manual
 
 # The names in the first column of a section of CLI11's help text, such as
 # "Options:" or "Positionals:" (one per line; "-o,--output" split in two).

@@ -20,13 +20,11 @@ source "$(dirname "$0")/../e2e/lib.sh" "$@"
 BUILD="${MENTOR_BUILD_DIR:?MENTOR_BUILD_DIR is the build tree}"
 CPACK="${CPACK:-cpack}"
 CMAKE="${CMAKE:-cmake}"
-if [[ -z "${MENTOR_MAN_DIR:-}" ]]; then
-  echo "the manual pages are not built (MENTOR_BUILD_MAN=OFF): the package would lack them; skipped" >&2
-  exit 77
-fi
-for tool in dpkg dpkg-deb dpkg-query dpkg-shlibdeps file man; do
+# Without the manual the package would lack it: skipped then.
+require_manual
+for tool in dpkg dpkg-deb dpkg-query dpkg-shlibdeps file; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "$tool is needed (Debian packages dpkg, dpkg-dev, file, man-db; see scripts/deps.sh)" >&2
+    echo "$tool is needed (Debian packages dpkg, dpkg-dev, file; see scripts/deps.sh)" >&2
     exit 1
   fi
 done
@@ -102,7 +100,7 @@ else
   pass
 fi
 cut -d" " -f2 "$TMP/files" | LC_ALL=C sort >"$TMP/paths"
-for page in "$MENTOR_MAN_DIR"/man*/*.gz; do
+for page in "$MAN_DIR"/man*/*.gz; do
   expect_file_has "$TMP/paths" "/usr/share/man/$(basename "$(dirname "$page")")/$(basename "$page")"
 done
 expect_file_has "$TMP/paths" /usr/share/man/man1/mentor.1.gz
