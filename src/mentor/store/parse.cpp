@@ -1,5 +1,6 @@
 #include "mentor/store/parse.hpp"
 
+#include "mentor/store/flow_depth.hpp"
 #include "mentor/store/source_error.hpp"
 #include "mentor/util/text.hpp"
 
@@ -26,6 +27,16 @@ struct Refusal
 };
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+
+std::string nested_message()
+{
+  return fmt::format("values are nested more than {} levels deep", k_max_depth);
+}
+
+std::string nested_hint()
+{
+  return "mentor's files nest a few levels at most; this file is damaged or not a mentor file";
+}
 
 class TreeBuilder : public YAML::EventHandler
 {
@@ -168,8 +179,7 @@ private:
     check_anchor(mark, anchor);
     check_tag(mark, tag);
     if (static_cast<int>(m_stack.size()) >= k_max_depth) {
-      refuse(mark, fmt::format("values are nested more than {} levels deep", k_max_depth),
-             "mentor's files nest a few levels at most; this file is damaged or not a mentor file");
+      refuse(mark, nested_message(), nested_hint());
     }
     node.mark = to_mark(mark);
     node.flow = style == YAML::EmitterStyle::Flow;
@@ -305,6 +315,11 @@ Document parse_document(std::string display_path, std::string text)
     const auto at = util::line_col_at(body, *bad);
     fail(at.line, at.col, "the file is not valid UTF-8",
          "save the file as UTF-8 in your editor, or retype the character at that position");
+  }
+
+  if (const auto deep = find_deep_flow(body, k_max_depth)) {
+    const auto at = util::line_col_at(body, *deep);
+    fail(at.line, at.col, nested_message(), nested_hint());
   }
 
   std::istringstream input{std::string(body)};
