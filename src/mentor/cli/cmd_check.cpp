@@ -36,6 +36,11 @@ void odd_files(const store::RecordsDir& dir, core::Problems& problems)
 {
   for (const auto* folder : {"people", "pairings"}) {
     std::error_code ec;
+    // A folder that is a link is reported already, and what it holds is
+    // not part of the records.
+    if (fs::symlink_status(dir.root() / folder, ec).type() != fs::file_type::directory) {
+      continue;
+    }
     for (fs::directory_iterator it(dir.root() / folder, ec), end; !ec && it != end; it.increment(ec)) {
       const auto name = it->path().filename().string();
       if (name.starts_with(".")) {

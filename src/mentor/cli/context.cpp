@@ -46,7 +46,13 @@ core::Records Context::check_records(core::Problems& problems)
 {
   auto options = core::load_options_from_environment();
   // Checked as they are read, so that positions need not be kept for all.
-  const auto people = dir().list(store::Folder::people);
+  // A people/ folder that cannot be listed (a link, a file) is reported by
+  // load_summary; here it only means that no one exists.
+  std::vector<std::string> people;
+  try {
+    people = dir().list(store::Folder::people);
+  } catch (const Error&) {
+  }
   const auto exists = [&](std::string_view slug) { return std::binary_search(people.begin(), people.end(), slug); };
   options.inspect_pairing = [&](const core::Pairing& pairing, core::Problems& found) {
     core::check_pairing(pairing, exists, found);

@@ -245,7 +245,19 @@ Records load_summary(const RecordsDir& dir, Problems& problems, const LoadOption
   std::vector<Job> jobs;
   jobs.push_back(Job{What::config, "", RecordsDir::config_file()});
   for (const auto folder : {Folder::people, Folder::pairings}) {
-    for (auto& slug : dir.list(folder)) {
+    std::vector<std::string> slugs;
+    try {
+      slugs = dir.list(folder);
+    } catch (const Error& e) {
+      // A folder that is a link or a file is one problem, not a reason to
+      // stop: every other file is still read, so that check shows them all.
+      store::Problem problem;
+      problem.file = dir.display(folder == Folder::people ? "people/" : "pairings/");
+      problem.message = e.what();
+      problem.hint = e.hint();
+      problems.add(std::move(problem));
+    }
+    for (auto& slug : slugs) {
       auto relative = RecordsDir::record_file(folder, slug);
       jobs.push_back(Job{folder == Folder::people ? What::person : What::pairing, std::move(slug), std::move(relative)});
     }

@@ -26,6 +26,14 @@ bool valid_for(Folder folder, std::string_view slug)
   return folder == Folder::people ? util::is_valid_slug(slug) : is_valid_pairing_slug(slug);
 }
 
+// Where mentor.yaml is, in any form: a root whose mentor.yaml is a folder
+// or a link is still the root, and loading it says what is wrong.
+bool has_config(const fs::path& dir)
+{
+  std::error_code ec;
+  return fs::symlink_status(dir / RecordsDir::config_file(), ec).type() != fs::file_type::not_found;
+}
+
 } // namespace
 
 RecordsDir RecordsDir::locate(const std::optional<std::string>& dir, const fs::path& cwd)
@@ -37,14 +45,14 @@ RecordsDir RecordsDir::locate(const std::optional<std::string>& dir, const fs::p
       throw Error(fmt::format("{}: no such directory", *dir),
                   fmt::format("create it with `mentor init {}`", *dir));
     }
-    if (!fs::is_regular_file(root / config_file(), ec)) {
+    if (!has_config(root)) {
       throw Error(fmt::format("{}: not a mentor records directory (no mentor.yaml)", *dir),
                   fmt::format("run `mentor init {}` to start one there", *dir));
     }
     return RecordsDir(fs::weakly_canonical(root, ec), cwd);
   }
   for (fs::path p = cwd; !p.empty(); p = p.parent_path()) {
-    if (fs::is_regular_file(p / config_file(), ec)) {
+    if (has_config(p)) {
       return RecordsDir(p, cwd);
     }
     if (p == p.parent_path()) {
@@ -102,8 +110,31 @@ bool RecordsDir::exists(const std::string& relative) const
   return fs::symlink_status(absolute(relative), ec).type() != fs::file_type::not_found;
 }
 
+void RecordsDir::check_folder(const std::string& relative) const
+{
+  const auto slash = relative.find('/');
+  if (slash == std::string::npos) {
+    return;
+  }
+  const auto folder = relative.substr(0, slash);
+  std::error_code ec;
+  const auto type = fs::symlink_status(m_root / folder, ec).type();
+  if (type == fs::file_type::symlink) {
+    throw Error(fmt::format("{}/ is a symbolic link; mentor keeps every record inside the records directory",
+                            display(folder)),
+                fmt::format("move the folder it points to into its place (`rm {0}` and `mv TARGET {0}`), so that "
+                            "what mentor writes stays where you expect it",
+                            display(folder)));
+  }
+  if (type != fs::file_type::not_found && type != fs::file_type::directory) {
+    throw Error(fmt::format("{} is not a folder", display(folder)),
+                fmt::format("mentor keeps its records in the folder {}/: move the file that is in the way", folder));
+  }
+}
+
 std::vector<std::string> RecordsDir::list(Folder folder) const
 {
+  check_folder(std::string(folder_name(folder)) + "/");
   std::vector<std::string> slugs;
   std::error_code ec;
   for (fs::directory_iterator it(m_root / folder_name(folder), ec), end; !ec && it != end; it.increment(ec)) {
@@ -121,29 +152,41 @@ std::vector<std::string> RecordsDir::list(Folder folder) const
 
 Document RecordsDir::load(const std::string& relative) const
 {
-  // read_file refuses links, folders and oversized files with the path in
-  // the message; the size limit is one byte over, so parse_document can say
-  // how large the file is.
-  auto text = util::read_file(absolute(relative), k_max_file_bytes + 1);
+  // read_file refuses links, folders and oversized files (by their size,
+  // before reading a byte) with the file's name in the message.
+  check_folder(relative);
+  auto text = util::read_file(absolute(relative), k_max_file_bytes, display(relative));
   return parse_document(display(relative), std::move(text));
 }
 
 void RecordsDir::create(const std::string& relative, const std::string& text) const
 {
+  check_folder(relative);
   const auto path = absolute(relative);
   util::create_private_directories(path.parent_path());
-  util::write_file_atomic(path, text, util::Overwrite::no, 0600);
+  util::write_file_atomic(path, text, util::Overwrite::no, 0600, display(relative));
 }
 
 void RecordsDir::replace(const std::string& relative, const std::string& text) const
 {
-  util::write_file_atomic(absolute(relative), text, util::Overwrite::yes);
+  check_folder(relative);
+  util::write_file_atomic(absolute(relative), text, util::Overwrite::yes, 0600, display(relative));
 }
 
 util::FileLock RecordsDir::lock() const
 {
   util::create_private_directories(m_root / ".mentor");
-  return util::FileLock(m_root / ".mentor" / "lock");
+  util::FileLock lock(m_root / ".mentor" / "lock");
+  // With the lock held no write is under way: a temporary file still there
+  // is what a killed write left behind.
+  for (const auto* folder : {".", "people", "pairings"}) {
+    const auto path = m_root / folder;
+    std::error_code ec;
+    if (fs::symlink_status(path, ec).type() == fs::file_type::directory) {
+      util::remove_stale_temporaries(path);
+    }
+  }
+  return lock;
 }
 
 } // namespace mentor::store

@@ -42,7 +42,8 @@ public:
 
   bool exists(const std::string& relative) const;
   // Slugs of the *.yaml files in a folder, sorted. Names that are not slugs
-  // are skipped here (mentor check reports them).
+  // are skipped here (mentor check reports them). A folder that is a
+  // symbolic link is refused.
   std::vector<std::string> list(Folder folder) const;
 
   // Reads and parses a file; throws SourceError or mentor::Error.
@@ -53,10 +54,15 @@ public:
   // Replaces a file that was loaded, atomically, keeping its mode.
   void replace(const std::string& relative, const std::string& text) const;
 
-  // The exclusive writer lock, .mentor/lock (created on first use).
+  // The exclusive writer lock, .mentor/lock (created on first use). Taking
+  // it removes the temporary files that killed writes left behind.
   util::FileLock lock() const;
 
 private:
+  // Refuses a folder of `relative` (people/, pairings/) that is a symbolic
+  // link or not a folder: every record lives inside the records directory.
+  void check_folder(const std::string& relative) const;
+
   std::filesystem::path m_root;
   std::string m_display_prefix;
 };

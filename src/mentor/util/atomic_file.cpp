@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -18,14 +20,55 @@ namespace mentor::util {
 
 namespace {
 
+constexpr std::string_view k_temp_infix = ".tmp-";
+constexpr std::size_t k_temp_random = 6; // mkstemp's XXXXXX
+
+DiskCalls& disk()
+{
+  static DiskCalls calls = real_disk_calls();
+  return calls;
+}
+
 std::string errno_text(int error)
 {
   return std::strerror(error);
 }
 
-[[noreturn]] void throw_io(std::string_view what, const std::filesystem::path& path, int error)
+std::string name_of(const std::filesystem::path& path, std::string_view display)
 {
-  throw Error(fmt::format("cannot {} {}: {}", what, path.string(), errno_text(error)));
+  return display.empty() ? path.string() : std::string(display);
+}
+
+[[noreturn]] void throw_io(std::string_view what, std::string_view name, int error)
+{
+  throw Error(fmt::format("cannot {} {}: {}", what, name, errno_text(error)));
+}
+
+// What to do about a failed write, by its cause.
+std::string write_hint(int error)
+{
+  switch (error) {
+  case ENOSPC:
+  case EDQUOT:
+    return "the disk (or your quota) is full: free some space, then run the command again";
+  case EROFS:
+    return "the file system is mounted read-only";
+  case EACCES:
+  case EPERM:
+    return "check the permissions of the file and its folder";
+  case EIO:
+    return "the disk reported an error: check it before going on";
+  default:
+    return {};
+  }
+}
+
+// A failure before the new file took the old one's place: the target is as
+// it was, and the temporary file is removed on the way out.
+[[noreturn]] void throw_unchanged(std::string_view what, std::string_view name, int error)
+{
+  throw Error(fmt::format("cannot {} {}: {}; nothing was changed", what, name, errno_text(error)),
+              write_hint(error));
 }
 
 // Closes a descriptor on every path out of a function, so an exception
@@ -62,16 +105,17 @@ private:
 class TempFile
 {
 public:
-  explicit TempFile(const std::filesystem::path& target)
+  TempFile(const std::filesystem::path& target, std::string_view display)
   {
     const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    const auto name = dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string());
+    const auto name = dir / fmt::format(".{}{}{}", target.filename().string(), k_temp_infix,
+                                        std::string(k_temp_random, 'X'));
     std::string pattern = name.string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     m_fd = ::mkstemp(buffer.data());
     if (m_fd < 0) {
-      throw_io("create a temporary file for", target, errno);
+      throw_unchanged("create a temporary file to write", display, errno);
     }
     m_path = buffer.data();
   }
@@ -104,31 +148,42 @@ private:
   bool m_committed = false;
 };
 
-void write_all(int fd, std::string_view content, const std::filesystem::path& path)
+void write_all(int fd, std::string_view content, std::string_view name)
 {
   while (!content.empty()) {
-    const ssize_t written = ::write(fd, content.data(), content.size());
+    const ssize_t written = disk().write(fd, content.data(), content.size());
     if (written < 0) {
       if (errno == EINTR) {
         continue;
       }
-      throw_io("write", path, errno);
+      throw_unchanged("write", name, errno);
+    }
+    if (written == 0) {
+      throw_unchanged("write", name, ENOSPC);
     }
     content.remove_prefix(static_cast<std::size_t>(written));
   }
 }
 
-void sync_directory(const std::filesystem::path& target)
+// After the rename: the change is made, but a crash before the directory
+// reaches the disk could still undo it. Says so if it fails.
+void sync_directory(const std::filesystem::path& target, std::string_view name)
 {
   const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  const auto fail = [&](int error) {
+    throw Error(fmt::format("{} was written, but its folder could not be synced to the disk: {}", name,
+                            errno_text(error)),
+                "the change is in place; a crash of the machine right now could still undo it, so check "
+                "the disk and the file");
+  };
   FdGuard fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.get() < 0) {
-    throw_io("open the directory of", target, errno);
+    fail(errno);
   }
   // Some file systems cannot sync a directory and say so with EINVAL; the
   // rename itself has happened, so that is not worth failing over.
-  if (::fsync(fd.get()) != 0 && errno != EINVAL) {
-    throw_io("sync the directory of", target, errno);
+  if (disk().fsync(fd.get()) != 0 && errno != EINVAL) {
+    fail(errno);
   }
 }
 
@@ -145,22 +200,25 @@ const char* file_kind(mode_t mode)
 
 } // namespace
 
-std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view display)
 {
+  const auto name = name_of(path, display);
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) {
-    throw_io("read", path, errno);
+    throw_io("read", name, errno);
   }
   if (S_ISLNK(st.st_mode)) {
-    throw Error(fmt::format(
-      "cannot read {}: it is a symbolic link; mentor reads only regular files", path.string()));
+    throw Error(fmt::format("cannot read {}: it is a symbolic link; mentor reads only regular files", name),
+                "put the file itself there in place of the link");
   }
   if (!S_ISREG(st.st_mode)) {
-    throw Error(fmt::format("cannot read {}: it is {}", path.string(), file_kind(st.st_mode)));
+    throw Error(fmt::format("cannot read {}: it is {}", name, file_kind(st.st_mode)),
+                "mentor expects a file there: move what is in the way elsewhere");
   }
   const auto too_large = [&](auto size) {
-    return Error(fmt::format("cannot read {}: it is {} bytes, more than the limit of {} bytes",
-                             path.string(), size, max_bytes));
+    return Error(fmt::format("cannot read {}: it is {} bytes, more than the limit of {} bytes", name, size,
+                             max_bytes),
+                 "that is far more than any record holds: check that it is the right file");
   };
   if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
     throw too_large(st.st_size);
@@ -169,7 +227,9 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
   // O_NOFOLLOW closes the gap between the lstat above and this open.
   FdGuard fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
   if (fd.get() < 0) {
-    throw_io("read", path, errno);
+    const int error = errno;
+    throw Error(fmt::format("cannot read {}: {}", name, errno_text(error)),
+                error == EACCES ? "check the file's permissions (`ls -l`): mentor needs to read it" : "");
   }
   std::string content;
   content.reserve(static_cast<std::size_t>(st.st_size));
@@ -180,7 +240,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
       if (errno == EINTR) {
         continue;
       }
-      throw_io("read", path, errno);
+      throw_io("read", name, errno);
     }
     if (got == 0) {
       break;
@@ -197,61 +257,109 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
 void write_file_atomic(const std::filesystem::path& path,
                        std::string_view content,
                        Overwrite overwrite,
-                       unsigned new_mode)
+                       unsigned new_mode,
+                       std::string_view display)
 {
+  const auto name = name_of(path, display);
   if (!path.has_filename()) {
-    throw Error(fmt::format("cannot write {}: not a file name", path.string()));
+    throw Error(fmt::format("cannot write {}: not a file name", name));
   }
 
   auto mode = static_cast<mode_t>(new_mode & 07777);
   struct stat st {};
   if (::lstat(path.c_str(), &st) == 0) {
     if (overwrite == Overwrite::no) {
-      throw Error(fmt::format("cannot create {}: it already exists", path.string()));
+      throw Error(fmt::format("cannot create {}: it already exists", name));
     }
     // Renaming over a symbolic link would replace the link itself with a
     // regular file, silently cutting the user's link.
     if (!S_ISREG(st.st_mode)) {
-      throw Error(fmt::format("cannot write {}: it is {}; mentor writes only regular files",
-                              path.string(), file_kind(st.st_mode)));
+      throw Error(fmt::format("cannot write {}: it is {}; mentor writes only regular files", name,
+                              file_kind(st.st_mode)));
     }
     mode = st.st_mode & 07777;
   } else if (errno != ENOENT) {
-    throw_io("write", path, errno);
+    throw_unchanged("write", name, errno);
   }
 
-  TempFile temp(path);
-  write_all(temp.fd(), content, path);
+  TempFile temp(path, name);
+  write_all(temp.fd(), content, name);
   // Explicit, because mkstemp's 0600 and the umask must not decide the mode.
   if (::fchmod(temp.fd(), mode) != 0) {
-    throw_io("set the mode of", path, errno);
+    throw_unchanged("set the mode of", name, errno);
   }
-  if (::fsync(temp.fd()) != 0) {
-    throw_io("sync", path, errno);
+  if (disk().fsync(temp.fd()) != 0) {
+    throw_unchanged("write", name, errno);
   }
   if (temp.close() != 0) {
-    throw_io("write", path, errno);
+    throw_unchanged("write", name, errno);
   }
 
   if (overwrite == Overwrite::yes) {
-    if (::rename(temp.path().c_str(), path.c_str()) != 0) {
-      throw_io("replace", path, errno);
+    if (disk().rename(temp.path().c_str(), path.c_str()) != 0) {
+      throw_unchanged("replace", name, errno);
     }
     temp.commit();
   } else {
     // link() fails if the target exists, which makes "create only if absent"
     // one atomic step; rename would silently replace a file created since the
     // lstat above.
-    if (::link(temp.path().c_str(), path.c_str()) != 0) {
+    if (disk().link(temp.path().c_str(), path.c_str()) != 0) {
       if (errno == EEXIST) {
-        throw Error(fmt::format("cannot create {}: it already exists", path.string()));
+        throw Error(fmt::format("cannot create {}: it already exists", name));
       }
-      throw_io("create", path, errno);
+      throw_unchanged("create", name, errno);
     }
     // The target now has the content; the TempFile destructor unlinks the
     // temporary name.
   }
-  sync_directory(path);
+  sync_directory(path, name);
+}
+
+bool is_temporary_name(std::string_view name)
+{
+  // ".<target>.tmp-XXXXXX", the target being at least one character.
+  const auto infix = name.rfind(k_temp_infix);
+  return name.size() > 1 && name.front() == '.' && infix != std::string_view::npos && infix >= 2
+         && name.size() - infix - k_temp_infix.size() == k_temp_random
+         && std::all_of(name.end() - k_temp_random, name.end(),
+                        [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+}
+
+int remove_stale_temporaries(const std::filesystem::path& dir)
+{
+  int removed = 0;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    struct stat st {};
+    // Only regular files: a folder or a link of that name is the user's.
+    if (is_temporary_name(name) && ::lstat(it->path().c_str(), &st) == 0 && S_ISREG(st.st_mode)
+        && ::unlink(it->path().c_str()) == 0) {
+      ++removed;
+    }
+  }
+  return removed;
+}
+
+DiskCalls real_disk_calls()
+{
+  return DiskCalls{
+    [](int fd, const void* data, std::size_t size) { return ::write(fd, data, size); },
+    [](int fd) { return ::fsync(fd); },
+    [](const char* from, const char* to) { return ::rename(from, to); },
+    [](const char* from, const char* to) { return ::link(from, to); },
+  };
+}
+
+ScopedDiskCalls::ScopedDiskCalls(DiskCalls calls) : m_previous(std::move(disk()))
+{
+  disk() = std::move(calls);
+}
+
+ScopedDiskCalls::~ScopedDiskCalls()
+{
+  disk() = std::move(m_previous);
 }
 
 void create_private_directories(const std::filesystem::path& path)
@@ -271,7 +379,7 @@ void create_private_directories(const std::filesystem::path& path)
       continue;
     }
     if (errno != ENOENT) {
-      throw_io("create directory", current, errno);
+      throw_io("create directory", current.string(), errno);
     }
     if (::mkdir(current.c_str(), 0700) != 0) {
       const int error = errno;
@@ -279,12 +387,12 @@ void create_private_directories(const std::filesystem::path& path)
       if (error == EEXIST && ::stat(current.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
         continue;
       }
-      throw_io("create directory", current, error);
+      throw_io("create directory", current.string(), error);
     }
     // The umask can only take bits away, but a strange one (0277) could take
     // the owner's; these directories hold confidential notes either way.
     if (::chmod(current.c_str(), 0700) != 0) {
-      throw_io("set the mode of", current, errno);
+      throw_io("set the mode of", current.string(), errno);
     }
   }
 }

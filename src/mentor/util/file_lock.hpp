@@ -14,6 +14,9 @@ public:
   ~FileLock();
   FileLock(const FileLock&) = delete;
   FileLock& operator=(const FileLock&) = delete;
+  // The lock goes with the descriptor.
+  FileLock(FileLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+  FileLock& operator=(FileLock&&) = delete;
 
 private:
   int m_fd = -1;

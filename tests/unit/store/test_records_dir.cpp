@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -112,11 +113,12 @@ TEST_SUITE("store::records_dir")
       CHECK(contains(error.message, "not a mentor records directory (no mentor.yaml)"));
       CHECK(contains(error.hint, "mentor init"));
     }
-    SUBCASE("mentor.yaml that is a directory")
+    SUBCASE("mentor.yaml that is a directory: the root, and loading it says what is wrong")
     {
       fs::create_directories(f.tmp / "odd" / "mentor.yaml");
-      CHECK(contains(caught([&] { RecordsDir::locate((f.tmp / "odd").string(), f.tmp.path()); }).message,
-                     "no mentor.yaml"));
+      const auto dir = RecordsDir::locate((f.tmp / "odd").string(), f.tmp.path());
+      const auto error = caught([&] { dir.load("mentor.yaml"); });
+      CHECK(contains(error.message, "odd/mentor.yaml: it is a directory"));
     }
     SUBCASE("--dir wins over the working directory")
     {
@@ -151,11 +153,18 @@ TEST_SUITE("store::records_dir")
       write_text(inner / "mentor.yaml", "version: 1\n");
       CHECK(RecordsDir::locate(std::nullopt, inner / "x").root() == inner);
     }
-    SUBCASE("a directory called mentor.yaml does not count")
+    SUBCASE("a directory or a link called mentor.yaml stops the walk: no records further up are used")
     {
+      write_text(f.tmp / "mentor.yaml", "version: 1\n");
       fs::create_directories(f.tmp / "side" / "mentor.yaml");
-      const auto error = caught([&] { RecordsDir::locate(std::nullopt, fs::weakly_canonical(f.tmp / "side")); });
-      CHECK(contains(error.message, "no records directory here"));
+      const auto side = fs::weakly_canonical(f.tmp / "side");
+      CHECK(RecordsDir::locate(std::nullopt, side).root() == side);
+      fs::create_directories(f.tmp / "linked");
+      fs::create_symlink(f.root / "mentor.yaml", f.tmp / "linked" / "mentor.yaml");
+      const auto linked = fs::weakly_canonical(f.tmp / "linked");
+      const auto dir = RecordsDir::locate(std::nullopt, linked);
+      CHECK(dir.root() == linked);
+      CHECK(contains(caught([&] { dir.load("mentor.yaml"); }).message, "symbolic link"));
     }
     SUBCASE("none found")
     {
@@ -297,8 +306,9 @@ TEST_SUITE("store::records_dir")
     {
       write_text(f.root / "people" / "big.yaml", std::string(mentor::store::k_max_file_bytes + 1, '#'));
       const auto error = caught([&] { dir.load("people/big.yaml"); });
-      CHECK(contains(error.message, std::to_string(mentor::store::k_max_file_bytes + 1)));
-      CHECK_THROWS_AS(dir.load("people/big.yaml"), SourceError);
+      CHECK(contains(error.message, std::to_string(mentor::store::k_max_file_bytes + 1) + " bytes"));
+      CHECK(contains(error.message, "limit of " + std::to_string(mentor::store::k_max_file_bytes) + " bytes"));
+      CHECK(contains(error.message, "people/big.yaml"));
     }
   }
 
@@ -371,6 +381,76 @@ TEST_SUITE("store::records_dir")
     struct stat after {};
     REQUIRE(::stat((f.root / ".mentor" / "lock").c_str(), &after) == 0);
     CHECK(before.st_ino == after.st_ino);
+  }
+
+  TEST_CASE("people/ and pairings/ must be real folders inside the records directory")
+  {
+    Fixture f;
+    const auto dir = f.dir();
+    const auto outside = f.tmp / "outside";
+    write_text(outside / "pairings" / "a--b.yaml", "mentor: a\n");
+    write_text(outside / "people" / "a.yaml", "name: A\n");
+
+    SUBCASE("a linked folder is refused for reading, listing and writing")
+    {
+      fs::create_symlink(outside / "pairings", f.root / "pairings");
+      for (const auto& action : std::vector<std::function<void()>>{
+             [&] { dir.list(Folder::pairings); }, [&] { dir.load("pairings/a--b.yaml"); },
+             [&] { dir.replace("pairings/a--b.yaml", "mentor: x\n"); },
+             [&] { dir.create("pairings/c--d.yaml", "mentor: c\n"); }}) {
+        const auto error = caught(action);
+        CHECK(error.message == "pairings/ is a symbolic link; mentor keeps every record inside the records directory");
+        CHECK(contains(error.hint, "move the folder it points to into its place"));
+      }
+      CHECK(read_text(outside / "pairings" / "a--b.yaml") == "mentor: a\n");
+      CHECK_FALSE(fs::exists(outside / "pairings" / "c--d.yaml"));
+    }
+    SUBCASE("even one that points inside")
+    {
+      fs::create_directories(f.root / "archive" / "people");
+      fs::create_symlink(f.root / "archive" / "people", f.root / "people");
+      CHECK(contains(caught([&] { dir.list(Folder::people); }).message, "people/ is a symbolic link"));
+    }
+    SUBCASE("a file where the folder belongs")
+    {
+      write_text(f.root / "people", "x");
+      CHECK(caught([&] { dir.list(Folder::people); }).message == "people is not a folder");
+      CHECK(caught([&] { dir.load("people/a.yaml"); }).message == "people is not a folder");
+    }
+    SUBCASE("a missing folder is simply empty")
+    {
+      CHECK(dir.list(Folder::people).empty());
+    }
+    SUBCASE("the records directory itself may be reached through a link")
+    {
+      fs::create_symlink(f.root, f.tmp / "via-link");
+      write_text(f.root / "people" / "a.yaml", "name: A\n");
+      const auto linked = RecordsDir::locate((f.tmp / "via-link").string(), f.tmp.path());
+      CHECK(linked.list(Folder::people) == std::vector<std::string>{"a"});
+    }
+  }
+
+  TEST_CASE("taking the lock sweeps the temporary files of killed writes")
+  {
+    Fixture f;
+    const auto dir = f.dir();
+    write_text(f.root / "pairings" / ".a--b.yaml.tmp-Ab12Cd", "half");
+    write_text(f.root / "people" / ".a.yaml.tmp-Ab12Cd", "half");
+    write_text(f.root / ".mentor.yaml.tmp-Ab12Cd", "half");
+    write_text(f.root / "people" / ".keep", "the user's");
+    {
+      const auto lock = dir.lock();
+      CHECK_FALSE(fs::exists(f.root / "pairings" / ".a--b.yaml.tmp-Ab12Cd"));
+      CHECK_FALSE(fs::exists(f.root / "people" / ".a.yaml.tmp-Ab12Cd"));
+      CHECK_FALSE(fs::exists(f.root / ".mentor.yaml.tmp-Ab12Cd"));
+      CHECK(fs::exists(f.root / "people" / ".keep"));
+    }
+    SUBCASE("readers do not list them")
+    {
+      write_text(f.root / "people" / ".a.yaml.tmp-Ab12Cd", "half");
+      write_text(f.root / "people" / "a.yaml", "name: A\n");
+      CHECK(dir.list(Folder::people) == std::vector<std::string>{"a"});
+    }
   }
 
   TEST_CASE("display names files relative to the working directory")

@@ -7,8 +7,10 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <cerrno>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -322,6 +324,169 @@ TEST_SUITE("util::atomic_file")
       CHECK(message.find("not a directory") != std::string::npos);
       CHECK(message.find((tmp / "file").string()) != std::string::npos);
       CHECK_THROWS_AS(create_private_directories(tmp / "file"), mentor::Error);
+    }
+  }
+}
+
+namespace {
+
+using mentor::util::DiskCalls;
+using mentor::util::real_disk_calls;
+using mentor::util::ScopedDiskCalls;
+
+// The disk calls with one of them failing with `error` on its nth use.
+DiskCalls failing(const std::string& call, int error, int nth = 1)
+{
+  auto calls = real_disk_calls();
+  auto count = std::make_shared<int>(0);
+  auto fails = [count, nth, error]() {
+    if (++*count == nth) {
+      errno = error;
+      return true;
+    }
+    return false;
+  };
+  if (call == "write") {
+    calls.write = [real = calls.write, fails](int fd, const void* data, std::size_t size) -> ssize_t {
+      return fails() ? -1 : real(fd, data, size);
+    };
+  } else if (call == "fsync") {
+    calls.fsync = [real = calls.fsync, fails](int fd) { return fails() ? -1 : real(fd); };
+  } else if (call == "rename") {
+    calls.rename = [real = calls.rename, fails](const char* a, const char* b) { return fails() ? -1 : real(a, b); };
+  } else if (call == "link") {
+    calls.link = [real = calls.link, fails](const char* a, const char* b) { return fails() ? -1 : real(a, b); };
+  }
+  return calls;
+}
+
+std::string hint_of(const std::function<void()>& action)
+{
+  try {
+    action();
+  } catch (const mentor::Error& e) {
+    return e.hint();
+  }
+  return "<no mentor::Error>";
+}
+
+} // namespace
+
+TEST_SUITE("util::atomic_file")
+{
+  TEST_CASE("a full disk at any step leaves the original intact and no temporary file")
+  {
+    TempDir tmp;
+    const auto path = tmp / "pairing.yaml";
+    const std::string original = "sessions:\n  - date: 2026-01-12\n";
+    write_text(path, original);
+    REQUIRE(::chmod(path.c_str(), 0640) == 0);
+
+    for (const std::string call : {"write", "fsync", "rename"}) {
+      CAPTURE(call);
+      const ScopedDiskCalls faults(failing(call, ENOSPC));
+      const auto write = [&] {
+        write_file_atomic(path, original + "  - date: 2026-02-09\n", Overwrite::yes, 0600, "pairings/x.yaml");
+      };
+      const std::string message = error_message(write);
+      CHECK(message.find("pairings/x.yaml: No space left on device; nothing was changed") != std::string::npos);
+      CHECK(message.find(tmp.path().string()) == std::string::npos);
+      CHECK(hint_of(write).find("free some space") != std::string::npos);
+      CHECK(read_text(path) == original);
+      CHECK(mode_of(path) == 0640u);
+      CHECK(temp_files_in(tmp.path()) == 0);
+    }
+  }
+
+  TEST_CASE("a full disk when creating a file: no file, no temporary file")
+  {
+    TempDir tmp;
+    const auto path = tmp / "ann.yaml";
+    for (const std::string call : {"write", "fsync", "link"}) {
+      CAPTURE(call);
+      const ScopedDiskCalls faults(failing(call, ENOSPC));
+      const std::string message = error_message([&] { write_file_atomic(path, "name: Ann\n", Overwrite::no); });
+      CHECK(message.find("No space left on device; nothing was changed") != std::string::npos);
+      CHECK_FALSE(fs::exists(path));
+      CHECK(temp_files_in(tmp.path()) == 0);
+    }
+  }
+
+  TEST_CASE("a write that makes no progress is a full disk, not an endless loop")
+  {
+    TempDir tmp;
+    auto calls = real_disk_calls();
+    calls.write = [](int, const void*, std::size_t) -> ssize_t { return 0; };
+    const ScopedDiskCalls faults(calls);
+    const std::string message = error_message([&] { write_file_atomic(tmp / "a.yaml", "x", Overwrite::no); });
+    CHECK(message.find("No space left on device") != std::string::npos);
+    CHECK(temp_files_in(tmp.path()) == 0);
+  }
+
+  TEST_CASE("a failed sync of the folder comes after the change, and says so")
+  {
+    TempDir tmp;
+    const auto path = tmp / "pairing.yaml";
+    write_text(path, "old\n");
+    const ScopedDiskCalls faults(failing("fsync", EIO, 2));
+    const std::string message = error_message([&] { write_file_atomic(path, "new\n", Overwrite::yes); });
+    CHECK(message.find("was written, but its folder could not be synced") != std::string::npos);
+    CHECK(read_text(path) == "new\n");
+    CHECK(temp_files_in(tmp.path()) == 0);
+  }
+
+  TEST_CASE("ScopedDiskCalls puts the real calls back")
+  {
+    TempDir tmp;
+    {
+      const ScopedDiskCalls faults(failing("write", ENOSPC));
+      CHECK_THROWS_AS(write_file_atomic(tmp / "a.yaml", "x", Overwrite::no), mentor::Error);
+    }
+    write_file_atomic(tmp / "a.yaml", "x", Overwrite::no);
+    CHECK(read_text(tmp / "a.yaml") == "x");
+  }
+
+  TEST_CASE("temporary files: their names, and sweeping what a killed write left")
+  {
+    using mentor::util::is_temporary_name;
+    using mentor::util::remove_stale_temporaries;
+    CHECK(is_temporary_name(".alice.yaml.tmp-a1B2c3"));
+    CHECK(is_temporary_name(".mentor.yaml.tmp-XXXXXX"));
+    CHECK_FALSE(is_temporary_name("alice.yaml"));
+    CHECK_FALSE(is_temporary_name(".alice.yaml"));
+    CHECK_FALSE(is_temporary_name("alice.yaml.tmp-a1B2c3"));
+    CHECK_FALSE(is_temporary_name(".alice.yaml.tmp-a1B2c"));
+    CHECK_FALSE(is_temporary_name(".alice.yaml.tmp-a1B2c3d"));
+    CHECK_FALSE(is_temporary_name(".alice.yaml.tmp-a1B2c!"));
+    CHECK_FALSE(is_temporary_name("..tmp-abcdef"));
+
+    TempDir tmp;
+    write_text(tmp / ".alice.yaml.tmp-a1B2c3", "half a file");
+    write_text(tmp / ".bob.yaml.tmp-ZZZZZZ", "");
+    write_text(tmp / "alice.yaml", "name: Alice\n");
+    write_text(tmp / ".notes", "the user's");
+    fs::create_directory(tmp / ".dir.yaml.tmp-abcdef");
+    fs::create_symlink(tmp / "alice.yaml", tmp / ".link.yaml.tmp-abcdef");
+    CHECK(remove_stale_temporaries(tmp.path()) == 2);
+    CHECK_FALSE(fs::exists(tmp / ".alice.yaml.tmp-a1B2c3"));
+    CHECK_FALSE(fs::exists(tmp / ".bob.yaml.tmp-ZZZZZZ"));
+    CHECK(read_text(tmp / "alice.yaml") == "name: Alice\n");
+    CHECK(fs::exists(tmp / ".notes"));
+    CHECK(fs::is_directory(tmp / ".dir.yaml.tmp-abcdef"));
+    CHECK(fs::is_symlink(tmp / ".link.yaml.tmp-abcdef"));
+    CHECK(remove_stale_temporaries(tmp / "missing") == 0);
+
+    SUBCASE("the names write_file_atomic uses are temporary names")
+    {
+      auto calls = real_disk_calls();
+      std::string seen;
+      calls.rename = [&seen, real = calls.rename](const char* from, const char* to) {
+        seen = fs::path(from).filename().string();
+        return real(from, to);
+      };
+      const ScopedDiskCalls spy(calls);
+      write_file_atomic(tmp / "alice.yaml", "name: Alice Smith\n", Overwrite::yes);
+      CHECK(is_temporary_name(seen));
     }
   }
 }
