@@ -58,14 +58,25 @@ private:
   mode_t m_old;
 };
 
-std::string error_message(const std::function<void()>& action)
+struct Caught
+{
+  std::string message = "<no mentor::Error>";
+  std::string hint;
+};
+
+Caught caught(const std::function<void()>& action)
 {
   try {
     action();
   } catch (const mentor::Error& e) {
-    return e.what();
+    return Caught{e.what(), e.hint()};
   }
-  return "<no mentor::Error>";
+  return {};
+}
+
+std::string error_message(const std::function<void()>& action)
+{
+  return caught(action).message;
 }
 
 } // namespace
@@ -360,16 +371,6 @@ DiskCalls failing(const std::string& call, int error, int nth = 1)
   return calls;
 }
 
-std::string hint_of(const std::function<void()>& action)
-{
-  try {
-    action();
-  } catch (const mentor::Error& e) {
-    return e.hint();
-  }
-  return "<no mentor::Error>";
-}
-
 } // namespace
 
 TEST_SUITE("util::atomic_file")
@@ -388,10 +389,10 @@ TEST_SUITE("util::atomic_file")
       const auto write = [&] {
         write_file_atomic(path, original + "  - date: 2026-02-09\n", Overwrite::yes, 0600, "pairings/x.yaml");
       };
-      const std::string message = error_message(write);
-      CHECK(message.find("pairings/x.yaml: No space left on device; nothing was changed") != std::string::npos);
-      CHECK(message.find(tmp.path().string()) == std::string::npos);
-      CHECK(hint_of(write).find("free some space") != std::string::npos);
+      const auto error = caught(write);
+      CHECK(error.message.find("pairings/x.yaml: No space left on device; nothing was changed") != std::string::npos);
+      CHECK(error.message.find(tmp.path().string()) == std::string::npos);
+      CHECK(error.hint.find("free some space") != std::string::npos);
       CHECK(read_text(path) == original);
       CHECK(mode_of(path) == 0640u);
       CHECK(temp_files_in(tmp.path()) == 0);
