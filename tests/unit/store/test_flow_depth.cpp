@@ -101,7 +101,7 @@ TEST_SUITE("store::flow_depth")
       check_not_counted("a: one\n  " + k_open + "\n");
       check_not_counted("a:\n  one\n  " + k_open + "\n");
       check_not_counted("- one\n  " + k_open + "\n");
-      check_not_counted("s:\n  - b: one\n    " + k_open.substr(0, 1) + "x\n");
+      check_not_counted("s:\n  - b: one\n      " + k_open + "\n");
       check_not_counted("one\n" + k_open + "\n");
       check_not_counted("a: [it's, x]\nb: " + k_open.substr(0, 1) + "\n  x]\n");
     }
