@@ -278,7 +278,7 @@ mnt="$1" base="$2" mentor="$3" out="$4"
 shift 4
 mount -t tmpfs -o size=256k,mode=0700 tmpfs "$mnt" || exit 99
 cp -a "$base" "$mnt/r"
-mkdir -m 0700 "$mnt/r/.mentor" && : >"$mnt/r/.mentor/lock"
+mkdir -p -m 0700 "$mnt/r/.mentor" && : >"$mnt/r/.mentor/lock"
 # Fill the disk: dd stops when there is no room left.
 dd if=/dev/zero of="$mnt/fill" bs=4096 >/dev/null 2>&1
 listing() { (cd "$mnt/r" && find . -printf '%p %y %m %s\n' | LC_ALL=C sort && find . -type f -exec cksum {} + | LC_ALL=C sort); }

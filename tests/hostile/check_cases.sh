@@ -28,9 +28,13 @@ HOSTILE_COMMANDS=(
 # Everything under the given paths (those that exist): names, types, modes,
 # sizes, link targets, inodes and change times. A file written in any way,
 # even with the same bytes, gets a new change time (only the kernel sets
-# it) or a new inode, so equal stamps mean untouched files.
+# it) or a new inode, so equal stamps mean untouched files. Not .mentor/,
+# mentor's own folder, where a load streams its cache into a temporary file
+# (removed again when the load meets a broken file): hostile_run_case checks
+# that no cache was written there.
+HOSTILE_FIND_STAMP=(-name .mentor -prune -o -printf '%p %y %m %s %l %i %C@\n')
 hostile_stamp() {
-  find "$@" -printf '%p %y %m %s %l %i %C@\n' 2>/dev/null || true
+  find "$@" "${HOSTILE_FIND_STAMP[@]}" 2>/dev/null || true
 }
 
 # Root reads any file whatever its mode: the unreadable cases then run as
@@ -74,8 +78,9 @@ for command in "$@"; do
   echo $(((${EPOCHREALTIME/./} - start) / 1000)) >"$out/$i.ms"
   if [[ -n "$stamp_paths" ]]; then
     # shellcheck disable=SC2086 # the two paths
-    find $stamp_paths -printf "%p %y %m %s %l %i %C@\n" >"$out/$i.stamp" 2>/dev/null
+    find $stamp_paths -name .mentor -prune -o -printf "%p %y %m %s %l %i %C@\n" >"$out/$i.stamp" 2>/dev/null
   fi
+  true # the status of the runner is that of its commands, not of a find on a missing path
 done
 '
 
@@ -134,6 +139,10 @@ $(diff "$out/$((i - 1)).stamp" "$out/$i.stamp" | head -n 20)"
     fi
   done
   OUT_FILE="$TMP/.last-stdout" ERR_FILE="$TMP/.last-stderr"
+  # The cache is kept for clean loads only: a refusal writes none.
+  if [[ -e "$dir/.mentor/cache" ]]; then
+    fail "a refused command wrote .mentor/cache"
+  fi
   if ! ((stamp_each)) && [[ "$(hostile_stamp "$dir" "$dir.outside")" != "$before" ]]; then
     return 2
   fi

@@ -18,6 +18,10 @@ HOSTILE_PAIRING="pairings/$HOSTILE_SLUG.yaml"
 hostile_records() {
   local dir="$1"
   mkdir -p "$dir/people" "$dir/pairings"
+  # mentor's own machine-local folder (lock, cache), as in any records
+  # directory that has been used: check_cases.sh checks that no cache is
+  # written there when a command refuses.
+  mkdir -m 0700 "$dir/.mentor"
   cat >"$dir/mentor.yaml" <<'EOF'
 version: 1
 me: phil-rumens

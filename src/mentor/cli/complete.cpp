@@ -330,16 +330,21 @@ private:
         dir = env;
       }
     }
+    std::optional<store::RecordsDir> records;
     try {
-      const auto records = store::RecordsDir::locate(dir, m_cwd);
-      for (const auto& slug : records.list(store::Folder::people)) {
-        add(typed, prefix, slug, "person");
-      }
-      for (const auto& slug : records.list(store::Folder::pairings)) {
-        add(typed, prefix, slug, "pairing");
-      }
+      records.emplace(store::RecordsDir::locate(dir, m_cwd));
     } catch (const std::exception&) {
-      // No records directory here: nothing to offer.
+      return; // no records directory here: nothing to offer
+    }
+    // Each folder on its own: one that is a file or a link gives nothing.
+    for (const auto& [folder, what] : {std::pair{store::Folder::people, "person"},
+                                       std::pair{store::Folder::pairings, "pairing"}}) {
+      try {
+        for (const auto& slug : records->list(folder)) {
+          add(typed, prefix, slug, what);
+        }
+      } catch (const std::exception&) {
+      }
     }
   }
 

@@ -278,7 +278,15 @@ Records load_summary(const RecordsDir& dir, Problems& problems, const LoadOption
   std::vector<Result> results(jobs.size());
   Run{dir, jobs, results, cache, writer ? &*writer : nullptr, options, now}.all();
 
-  const bool written = writer && writer->commit();
+  // A load that meets a broken file is one the command refuses: it leaves
+  // the records directory exactly as it was, the cache included (the next
+  // clean run writes it).
+  const bool broken = problems.has_errors() || std::any_of(results.begin(), results.end(), [](const Result& result) {
+                        return std::any_of(result.problems.begin(), result.problems.end(), [](const store::Problem& p) {
+                          return p.severity == store::Severity::error;
+                        });
+                      });
+  const bool written = writer && !broken && writer->commit();
 
   Records records;
   std::size_t parsed = 0;

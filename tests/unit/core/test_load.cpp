@@ -327,6 +327,38 @@ TEST_CASE("load: a broken file is reported on every load, and the others still c
   }
 }
 
+TEST_CASE("load: a load that meets a broken file writes no cache, and leaves the old one as it was")
+{
+  SUBCASE("no cache yet: none is written")
+  {
+    Copy copy;
+    write_text(copy / "pairings/broken--file.yaml", "mentor: [unclosed\n");
+    const auto loaded = load(copy.dir);
+    REQUIRE_FALSE(loaded.problems.empty());
+    CHECK_FALSE(loaded.stats.cache_written);
+    CHECK_FALSE(fs::exists(copy / ".mentor/cache"));
+    // Nor a temporary file of one.
+    if (fs::exists(copy / ".mentor")) {
+      CHECK(fs::is_empty(copy / ".mentor"));
+    }
+  }
+  SUBCASE("an old cache stays, byte for byte")
+  {
+    Copy copy;
+    load(copy.dir);
+    const auto before = read_text(copy / ".mentor/cache");
+    write_text(copy / "people/new-person.yaml", "name: New Person\n");
+    write_text(copy / "people/broken.yaml", "name: [unclosed\n");
+    const auto loaded = load(copy.dir);
+    REQUIRE_FALSE(loaded.problems.empty());
+    CHECK_FALSE(loaded.stats.cache_written);
+    CHECK(read_text(copy / ".mentor/cache") == before);
+    // Once the file is mended, the next load writes the cache again.
+    fs::remove(copy / "people/broken.yaml");
+    CHECK(load(copy.dir).stats.cache_written);
+  }
+}
+
 TEST_CASE("load: one thread or many, the same records")
 {
   Copy copy;
