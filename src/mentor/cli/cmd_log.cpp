@@ -3,7 +3,6 @@
 #include "mentor/cli/notes.hpp"
 #include "mentor/core/changes.hpp"
 #include "mentor/core/who.hpp"
-#include "mentor/store/writer.hpp"
 #include "mentor/util/duration.hpp"
 #include "mentor/util/error.hpp"
 #include "mentor/util/text.hpp"
@@ -75,29 +74,6 @@ constexpr std::array<HeaderKey, 7> k_headers = {{{"Date", false},
                                                  {"Due", false},
                                                  {"Done", true}}};
 
-// The open action `id` of `pairing` (session and action index), or an Error.
-std::pair<std::size_t, std::size_t> open_action(const core::Pairing& pairing, const std::string& id)
-{
-  const auto where = pairing.find_action(id);
-  if (!where) {
-    std::string open;
-    for (const auto& s : pairing.sessions) {
-      for (const auto& action : s.actions) {
-        if (!action.done) {
-          open += (open.empty() ? "" : ", ") + action.id;
-        }
-      }
-    }
-    throw Error(fmt::format("{} has no action {}; nothing was written", pairing.slug, id),
-                open.empty() ? "it has no open actions" : "its open actions are " + open);
-  }
-  const auto& action = pairing.sessions[where->first].actions[where->second];
-  if (action.done) {
-    throw Error(fmt::format("action {} was already done on {}; nothing was written", id, action.done->iso()));
-  }
-  return *where;
-}
-
 // For the helpers that write "LABEL: …": "--date", or "Date" for "Date:".
 std::string bare(const char* label)
 {
@@ -146,7 +122,7 @@ Plan plan(const LogOptions& options, const Labels& labels, util::Date today, con
     }
   }
   for (const auto& id : options.done) {
-    open_action(pairing, id);
+    core::open_action(pairing, id);
     plan.done.push_back(id);
   }
   session.duration = options.duration ? parse_duration_option(bare(labels.duration), *options.duration)
@@ -280,21 +256,17 @@ void write_session(Context& context, const std::string& slug, const Plan& plan, 
     session.actions.push_back(
       core::NewAction{core::next_action_id(pairing, static_cast<int>(i)), plan.actions[i], plan.due});
   }
-  store::Patch patch(document);
   std::string closed;
   for (const auto& id : plan.done) {
-    const auto where = open_action(pairing, id);
-    patch.insert_keys({std::string("sessions"), where.first, std::string("actions"), where.second},
-                      {store::Entry{"done", {}, store::Node::scalar(session.date.iso())}}, {"due", "text", "id"});
     closed += (closed.empty() ? "; closed " : ", ") + id;
   }
-  patch.append_to_top_sequence("sessions", core::session_node(session));
+  const auto text = core::append_session(document, pairing, session, plan.done);
   if (const auto* last = pairing.last_session(); last && session.date < last->date) {
     std::cerr << fmt::format("mentor: warning: {} is before the last session ({}); it is added at the end\n",
                              session.date.iso(), last->date.iso());
   }
   const auto file = store::RecordsDir::record_file(store::Folder::pairings, slug);
-  dir.replace(file, patch.result());
+  dir.replace(file, text);
 
   std::string agreed;
   for (const auto& action : session.actions) {

@@ -1,6 +1,8 @@
 #include "mentor/core/changes.hpp"
 
+#include "mentor/store/writer.hpp"
 #include "mentor/util/duration.hpp"
+#include "mentor/util/error.hpp"
 
 #include <fmt/format.h>
 
@@ -44,6 +46,41 @@ store::Node session_node(const NewSession& session)
     node.add("actions", std::move(actions));
   }
   return node;
+}
+
+std::pair<std::size_t, std::size_t> open_action(const Pairing& pairing, const std::string& id)
+{
+  const auto where = pairing.find_action(id);
+  if (!where) {
+    std::string open;
+    for (const auto& s : pairing.sessions) {
+      for (const auto& action : s.actions) {
+        if (!action.done) {
+          open += (open.empty() ? "" : ", ") + action.id;
+        }
+      }
+    }
+    throw Error(fmt::format("{} has no action {}; nothing was written", pairing.slug, id),
+                open.empty() ? "it has no open actions" : "its open actions are " + open);
+  }
+  const auto& action = pairing.sessions[where->first].actions[where->second];
+  if (action.done) {
+    throw Error(fmt::format("action {} was already done on {}; nothing was written", id, action.done->iso()));
+  }
+  return *where;
+}
+
+std::string append_session(const store::Document& document, const Pairing& pairing, const NewSession& session,
+                           const std::vector<std::string>& done)
+{
+  store::Patch patch(document);
+  for (const auto& id : done) {
+    const auto where = open_action(pairing, id);
+    patch.insert_keys({std::string("sessions"), where.first, std::string("actions"), where.second},
+                      {store::Entry{"done", {}, Node::scalar(session.date.iso())}}, {"due", "text", "id"});
+  }
+  patch.append_to_top_sequence("sessions", session_node(session));
+  return patch.result();
 }
 
 int id_number(std::string_view id, char prefix)

@@ -33,6 +33,20 @@ store::Node session_node(const NewSession& session);
 // N for an id "<prefix><N>" (a3 → 3 with prefix 'a'); 0 for any other id.
 int id_number(std::string_view id, char prefix);
 
+// The open action `id` of `pairing` (its session and action index); throws
+// mentor::Error, naming the open ones, when there is no such action or it is
+// done already.
+std::pair<std::size_t, std::size_t> open_action(const Pairing& pairing, const std::string& id);
+
+// What `mentor log` writes: the text of the pairing's file (`document`, which
+// `pairing` was built from) with `session` appended to `sessions:` and each
+// action in `done` marked done on the session's date, verified by reading it
+// back (store::Patch). Throws mentor::Error, and nothing may be written, when
+// an action is unknown or already done, or when the file cannot be changed
+// safely.
+std::string append_session(const store::Document& document, const Pairing& pairing, const NewSession& session,
+                           const std::vector<std::string>& done);
+
 // The next free "a<N>" / "g<N>" id in a pairing: one past the highest used.
 std::string next_action_id(const Pairing& pairing, int offset = 0);
 std::string next_goal_id(const std::vector<Goal>& goals, int offset = 0);

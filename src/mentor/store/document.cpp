@@ -14,6 +14,11 @@ Node Node::scalar(std::string value)
   return node;
 }
 
+Node Node::sequence()
+{
+  return sequence(std::vector<Node>());
+}
+
 Node Node::sequence(std::vector<Node> items)
 {
   Node node;

@@ -28,7 +28,10 @@ public:
   enum class Kind { null, scalar, sequence, map };
 
   static Node scalar(std::string value);
-  static Node sequence(std::vector<Node> items = {});
+  // (Two overloads, not a default argument: clang instantiates the default
+  // `{}` where Entry is not yet complete, and refuses it.)
+  static Node sequence();
+  static Node sequence(std::vector<Node> items);
   static Node map();
 
   Kind kind = Kind::null;
