@@ -148,6 +148,11 @@ run_with_stdin() {
   set -e
   OUT="$(cat "$OUT_FILE")"
   ERR="$(cat "$ERR_FILE")"
+  # In a sanitizer build, a report fails the test even when the checks
+  # that follow would not look at stderr or the exit code.
+  if grep -qE '^==[0-9]+==ERROR: (Address|Leak)Sanitizer|: runtime error: ' "$ERR_FILE"; then
+    fail "a sanitizer reported an error"
+  fi
 }
 
 # mentor ARGS...: runs the binary under test.
