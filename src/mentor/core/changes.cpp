@@ -83,21 +83,21 @@ std::string append_session(const store::Document& document, const Pairing& pairi
   return patch.result();
 }
 
-int id_number(std::string_view id, char prefix)
+long long id_number(std::string_view id, char prefix)
 {
   if (id.size() < 2 || id.front() != prefix) {
     return 0;
   }
-  int number = 0;
+  long long number = 0;
   const auto* begin = id.data() + 1;
   const auto* end = id.data() + id.size();
   auto [ptr, ec] = std::from_chars(begin, end, number);
-  return ec == std::errc() && ptr == end ? number : 0;
+  return ec == std::errc() && ptr == end && number < 1'000'000'000'000'000'000 ? number : 0;
 }
 
 std::string next_action_id(const Pairing& pairing, int offset)
 {
-  int highest = 0;
+  long long highest = 0;
   for (const auto& session : pairing.sessions) {
     for (const auto& action : session.actions) {
       highest = std::max(highest, id_number(action.id, 'a'));
@@ -108,7 +108,7 @@ std::string next_action_id(const Pairing& pairing, int offset)
 
 std::string next_goal_id(const std::vector<Goal>& goals, int offset)
 {
-  int highest = 0;
+  long long highest = 0;
   for (const auto& goal : goals) {
     highest = std::max(highest, id_number(goal.id, 'g'));
   }

@@ -30,8 +30,10 @@ struct NewSession
 // date, duration, type, topics, notes, actions.
 store::Node session_node(const NewSession& session);
 
-// N for an id "<prefix><N>" (a3 → 3 with prefix 'a'); 0 for any other id.
-int id_number(std::string_view id, char prefix);
+// N for an id "<prefix><N>" (a3 → 3 with prefix 'a'); 0 for any other id,
+// and for N of 19 digits or more (so that one past the highest, plus an
+// offset, cannot overflow).
+long long id_number(std::string_view id, char prefix);
 
 // The open action `id` of `pairing` (its session and action index); throws
 // mentor::Error, naming the open ones, when there is no such action or it is

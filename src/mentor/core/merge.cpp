@@ -139,7 +139,7 @@ std::vector<std::pair<IdSite, Rename>> clashes(const std::vector<IdSite>& base, 
                                                const std::vector<IdSite>& theirs, char prefix)
 {
   std::set<std::string> base_ids;
-  int highest = 0;
+  long long highest = 0;
   for (const auto* sites : {&base, &ours, &theirs}) {
     for (const auto& site : *sites) {
       highest = std::max(highest, id_number(site.id, prefix));

@@ -157,13 +157,20 @@ TEST_SUITE("core::changes")
 
     SUBCASE("ids that are not a<number> are skipped")
     {
-      p.sessions.push_back(session_with({"ax", "b9", "a", "A7", "a5x", "a 6", "", "a-9", "a99999999999999"}));
+      p.sessions.push_back(session_with({"ax", "b9", "a", "A7", "a5x", "a 6", "", "a-9", "a1000000000000000000"}));
       CHECK(next_action_id(p) == "a4");
     }
     SUBCASE("gaps and leading zeros")
     {
       p.sessions.push_back(session_with({"a10", "a007"}));
       CHECK(next_action_id(p) == "a11");
+    }
+    SUBCASE("large numbers (one past 2147483647 overflowed an int)")
+    {
+      p.sessions.push_back(session_with({"a2147483647", "a2147483648"}));
+      CHECK(next_action_id(p) == "a2147483649");
+      p.sessions.push_back(session_with({"a999999999999999999"}));
+      CHECK(next_action_id(p, 2) == "a1000000000000000002");
     }
   }
 
@@ -173,6 +180,7 @@ TEST_SUITE("core::changes")
     CHECK(next_goal_id({goal("g1"), goal("g2")}) == "g3");
     CHECK(next_goal_id({goal("g2"), goal("g12"), goal("x"), goal("a40"), goal("g3b")}) == "g13");
     CHECK(next_goal_id({goal("g1")}, 1) == "g3");
+    CHECK(next_goal_id({goal("g2147483647")}) == "g2147483648");
   }
 
   TEST_CASE("new_pairing_slug adds -2, -3 … when the id is taken")
