@@ -287,7 +287,10 @@ void run_log(Context& context, const LogOptions& options)
   const auto today = context.today();
   // Only the files this session needs: mentor.yaml, the pairing and its
   // people, so that logging stays instant however many records there are.
-  const auto [records, slug] = context.records_for_pairing(options.who, core::Want::active);
+  // (Not a structured binding: clang 14 cannot capture one in the lambda below.)
+  const auto found = context.records_for_pairing(options.who, core::Want::active);
+  const auto& records = found.first;
+  const auto& slug = found.second;
   const AutoCommit autocommit(context, records.config);
   const auto& resolved = *records.pairing(slug);
 
