@@ -115,6 +115,38 @@ TEST_CASE("cache: every record of the examples comes back exactly, notes, positi
   }
 }
 
+TEST_CASE("cache: settings with every key of mentor.yaml away from its default come back exactly")
+{
+  // A field that the cache forgets comes back with its default value: with
+  // every key set to something else, the round trip shows it. A new key of
+  // mentor.yaml belongs here (and in the cache's format, with a new version).
+  TempDir tmp;
+  write_text(tmp / "records/mentor.yaml", "version: 1\n"
+                                           "me: sam-okafor\n"
+                                           "defaults:\n"
+                                           "  kind: supervision\n"
+                                           "  duration: 1h30m\n"
+                                           "  cadence: none\n"
+                                           "git:\n"
+                                           "  commit: true\n");
+  const store::RecordsDir dir(tmp / "records", tmp / "records");
+  core::Problems problems;
+  auto config = core::build_config(dir.load("mentor.yaml"), problems);
+  REQUIRE(problems.list().empty());
+  config.file.clear();
+  const core::Config defaults;
+  CHECK(config.me != defaults.me);
+  CHECK(config.default_kind != defaults.default_kind);
+  CHECK(config.default_duration != defaults.default_duration);
+  CHECK(config.default_cadence != defaults.default_cadence);
+  CHECK(config.git_commit != defaults.git_commit);
+
+  write_cache(tmp / "cache", {Example{"mentor.yaml", {config, {}}}});
+  const auto found = RecordCache::open(tmp / "cache").find("mentor.yaml", stamp_for(0));
+  REQUIRE(found);
+  CHECK(std::get<core::Config>(found->record) == config);
+}
+
 TEST_CASE("cache: without positions, the same records with no positions")
 {
   TempDir tmp;
