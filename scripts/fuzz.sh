@@ -4,6 +4,7 @@
 # each for a bounded time, one after the other on one core.
 #
 #   scripts/fuzz.sh [SECONDS [TARGET...]]     (default: 60 s each, every target)
+#   MENTOR_FUZZ_BUILD=DIR scripts/fuzz.sh …   use DIR, a MENTOR_FUZZ=ON build, as it is
 #
 # Each run starts from the committed seeds (tests/fuzz/corpus/TARGET) and
 # regressions (tests/fuzz/regressions/TARGET); inputs it finds interesting
@@ -38,11 +39,19 @@ if [ -n "$symbolizer" ]; then
   export ASAN_SYMBOLIZER_PATH=$symbolizer
 fi
 
-build=build-fuzz
-# -O1 and line tables only: quicker to build than -O2 -g, still fast to run,
-# with file and line in reports; assertions stay on.
-CXX=$cxx cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
-  -DMENTOR_FUZZ=ON -DMENTOR_BUILD_TESTS=OFF -DMENTOR_BUILD_BENCH=OFF >/dev/null
+# MENTOR_FUZZ_BUILD: a build folder configured with MENTOR_FUZZ=ON already
+# (scripts/test.sh passes build-sanitize, where the suite ran): only the
+# targets are built there. Otherwise build-fuzz/, configured here.
+build=${MENTOR_FUZZ_BUILD:-build-fuzz}
+if [ -z "${MENTOR_FUZZ_BUILD:-}" ]; then
+  # -O1 and line tables only: quicker to build than -O2 -g, still fast to
+  # run, with file and line in reports; assertions stay on.
+  CXX=$cxx cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
+    -DMENTOR_FUZZ=ON -DMENTOR_BUILD_TESTS=OFF -DMENTOR_BUILD_BENCH=OFF >/dev/null
+elif ! grep -q '^MENTOR_FUZZ:BOOL=ON$' "$build/CMakeCache.txt" 2>/dev/null; then
+  echo "fuzz: $build is not a build configured with -DMENTOR_FUZZ=ON" >&2
+  exit 1
+fi
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
