@@ -28,9 +28,9 @@ struct CachedRecord
 // built to when it was last read, keyed by the file's stamp (size, mtime and
 // ctime in nanoseconds, inode, device, mode). It can never serve stale data:
 //  - an entry is used only when the file's stamp is exactly the one it was
-//    read with, and files changed within a second and a half of being read
-//    are not cached at all (they might change again within the same
-//    timestamp);
+//    read with, and files changed just before being read are not cached at
+//    all (they might change again within the same timestamp: see
+//    util::changed_recently);
 //  - the cache is tied to the mentor binary that wrote it (its version, size
 //    and mtime) and to a format version;
 //  - the index and every entry carry a checksum: anything damaged, truncated

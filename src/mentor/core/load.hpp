@@ -26,7 +26,7 @@ struct LoadOptions
   // Threads that parse files; 0 for one per core.
   unsigned threads = 0;
   // Now, in nanoseconds since the epoch (tests set it; 0 for the clock):
-  // files changed within a second and a half of it are not cached.
+  // files changed just before it are not cached (util::changed_recently).
   std::int64_t now_ns = 0;
 };
 

@@ -13,10 +13,12 @@ std::int64_t nanoseconds(const timespec& t)
   return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
 
-// File systems stamp files from a clock that may lag the real one by a tick
-// (up to 10 ms on Linux) and may store whole seconds only: a second and a
-// half covers both with room to spare.
-constexpr std::int64_t k_coarseness_ns = 1'500'000'000;
+constexpr std::int64_t k_second_ns = 1'000'000'000;
+// Linux stamps files from a clock that lags the real one by up to a tick
+// (10 ms at the slowest): a tenth of a second covers that ten times over.
+constexpr std::int64_t k_fine_coarseness_ns = 100'000'000;
+// File systems that keep whole seconds only (FAT keeps two): two seconds.
+constexpr std::int64_t k_whole_second_coarseness_ns = 2 * k_second_ns;
 
 } // namespace
 
@@ -46,7 +48,10 @@ std::int64_t wall_clock_ns()
 bool changed_recently(const FileStamp& stamp, std::int64_t since_ns)
 {
   const auto latest = stamp.mtime_ns > stamp.ctime_ns ? stamp.mtime_ns : stamp.ctime_ns;
-  return latest >= since_ns - k_coarseness_ns;
+  // Both times on a whole second: a file system that keeps no fractions (or,
+  // once in a billion, a chance), so the wider window.
+  const bool whole_seconds = stamp.mtime_ns % k_second_ns == 0 && stamp.ctime_ns % k_second_ns == 0;
+  return latest >= since_ns - (whole_seconds ? k_whole_second_coarseness_ns : k_fine_coarseness_ns);
 }
 
 } // namespace mentor::util

@@ -30,7 +30,9 @@ std::int64_t wall_clock_ns();
 
 // Whether the file changed at or after `since_ns`, give or take the
 // coarseness of file-system timestamps: such a file may change again within
-// the same timestamp, so nothing derived from it may be kept.
+// the same timestamp, so nothing derived from it may be kept. The margin is
+// a tenth of a second for timestamps with fractions of a second (Linux sets
+// them from a clock up to a tick behind), two seconds for whole seconds.
 bool changed_recently(const FileStamp& stamp, std::int64_t since_ns);
 
 } // namespace mentor::util
