@@ -8,6 +8,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace mentor::core {
 
@@ -129,13 +130,18 @@ std::optional<Date> end_of(const Pairing& pairing)
   return std::nullopt;
 }
 
+struct TopicTally
+{
+  int count = 0;
+  std::size_t first_seen = 0;  // order of first mention, for ties
+};
+
 struct Accumulator
 {
   Totals totals;
   std::set<std::string> people;
   std::map<std::string, Row> rows;
-  std::map<std::string, int> topics;
-  std::map<std::string, std::size_t> first_seen;
+  std::unordered_map<std::string, TopicTally> topics;
   bool any = false;
 };
 
@@ -176,8 +182,21 @@ Report build_report(const Records& records, const util::Period& period, GroupBy 
     // Who the pairing is with, from my side (the mentee between others).
     const std::string& other = side == Side::received ? pairing.mentor : pairing.mentee;
 
-    // The pairing's row key and label for the grouped table.
+    // The pairing's row in the grouped table. It runs once per session, so
+    // the row found last is kept: for months it changes only when the month
+    // does (sessions come in date order), otherwise never within a pairing.
+    Row* last_row = nullptr;
+    int last_month = 0;
+    bool other_seen = false;
     auto row_for = [&](Date date) -> Row& {
+      if (last_row) {
+        if (by != GroupBy::month) {
+          return *last_row;
+        }
+        if (date.year() * 12 + date.month() == last_month) {
+          return *last_row;
+        }
+      }
       std::string key;
       std::string label;
       std::string kind;
@@ -206,6 +225,8 @@ Report build_report(const Records& records, const util::Period& period, GroupBy 
         it->second.label = label;
         it->second.kind = kind;
       }
+      last_row = &it->second;  // map nodes stay put
+      last_month = date.year() * 12 + date.month();
       return it->second;
     };
 
@@ -238,13 +259,19 @@ Report build_report(const Records& records, const util::Period& period, GroupBy 
         const auto minutes = session_minutes(session, pairing, config);
         ++a.totals.sessions;
         a.totals.minutes += minutes;
-        a.people.insert(other);
+        if (!other_seen) {
+          a.people.insert(other);
+          other_seen = true;
+        }
         Row& row = row_for(session.date);
         ++row.sessions;
         row.minutes += minutes;
         for (const auto& topic : session.topics) {
-          ++a.topics[topic];
-          a.first_seen.emplace(topic, a.first_seen.size());
+          auto [it, inserted] = a.topics.try_emplace(topic);
+          if (inserted) {
+            it->second.first_seen = a.topics.size() - 1;
+          }
+          ++it->second.count;
         }
       }
       for (const auto& action : session.actions) {
@@ -293,12 +320,19 @@ Report build_report(const Records& records, const util::Period& period, GroupBy 
     for (auto& [key, row] : a.rows) {
       side.rows.push_back(std::move(row));
     }
-    for (const auto& [topic, count] : a.topics) {
-      side.topics.push_back({topic, count});
+    std::vector<std::pair<const std::string*, TopicTally>> tallies;
+    tallies.reserve(a.topics.size());
+    for (const auto& [topic, tally] : a.topics) {
+      tallies.emplace_back(&topic, tally);
     }
-    std::sort(side.topics.begin(), side.topics.end(), [&](const TopicCount& x, const TopicCount& y) {
-      return x.count != y.count ? x.count > y.count : a.first_seen[x.topic] < a.first_seen[y.topic];
+    // Most mentioned first; among equals, the one mentioned first.
+    std::sort(tallies.begin(), tallies.end(), [](const auto& x, const auto& y) {
+      return x.second.count != y.second.count ? x.second.count > y.second.count
+                                              : x.second.first_seen < y.second.first_seen;
     });
+    for (const auto& [topic, tally] : tallies) {
+      side.topics.push_back({*topic, tally.count});
+    }
     if (side.topics.size() > 10) {
       side.topics.resize(10);
     }
