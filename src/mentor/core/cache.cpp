@@ -9,7 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <system_error>
 
 namespace mentor::core {
@@ -201,17 +203,29 @@ public:
   {
     Positions value;
     auto n = count();
-    if (m_positions) {
-      value.reserve(n);
+    if (!m_positions) {
+      skip(std::size_t{n} * k_position_bytes);
+      return value;
     }
+    value.reserve(n);
     for (; n > 0 && m_good; --n) {
       const auto key = static_cast<std::uint8_t>(u8());
       const auto at = pos();
-      if (m_positions && !value.add(key, at)) {
+      if (!value.add(key, at)) {
         m_good = false;
       }
     }
     return value;
+  }
+  // Each entry of Positions as Out::positions wrote it: a key and a Pos.
+  static constexpr std::size_t k_position_bytes = sizeof(std::uint8_t) + 2 * sizeof(std::int32_t);
+  void skip(std::size_t n)
+  {
+    if (!m_good || m_data.size() - m_pos < n) {
+      m_good = false;
+      return;
+    }
+    m_pos += n;
   }
   util::FileStamp stamp()
   {
@@ -512,11 +526,11 @@ std::string serialize_parts(const Record& record, const std::vector<store::Probl
   return buffer;
 }
 
-bool pread_all(int fd, std::string& buffer, std::uint64_t offset)
+bool pread_all(int fd, char* buffer, std::size_t size, std::uint64_t offset)
 {
   std::size_t done = 0;
-  while (done < buffer.size()) {
-    const auto n = ::pread(fd, buffer.data() + done, buffer.size() - done, static_cast<off_t>(offset + done));
+  while (done < size) {
+    const auto n = ::pread(fd, buffer + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) {
       continue;
     }
@@ -526,6 +540,27 @@ bool pread_all(int fd, std::string& buffer, std::uint64_t offset)
     done += static_cast<std::size_t>(n);
   }
   return true;
+}
+
+bool pread_all(int fd, std::string& buffer, std::uint64_t offset)
+{
+  return pread_all(fd, buffer.data(), buffer.size(), offset);
+}
+
+// A buffer of this thread's, reused for every entry it reads: neither
+// allocated nor cleared per entry (pread fills what is used).
+std::string_view read_entry(int fd, std::uint64_t offset, std::size_t length)
+{
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local std::size_t capacity = 0;
+  if (length > capacity) {
+    capacity = std::max(length, 2 * capacity);
+    buffer.reset(new char[capacity]);
+  }
+  if (!pread_all(fd, buffer.get(), length, offset)) {
+    return {};
+  }
+  return {buffer.get(), length};
 }
 
 bool write_all(int fd, std::string_view data)
@@ -626,43 +661,64 @@ RecordCache RecordCache::open(const fs::path& file)
   if (index_start < expected.size() || index_start > size - k_footer_bytes) {
     return cache;
   }
-  std::string index_bytes(size - k_footer_bytes - index_start, '\0');
-  if (!pread_all(fd, index_bytes, index_start) || checksum(index_bytes) != index_checksum) {
+  auto index_bytes = std::make_shared<std::string>(size - k_footer_bytes - index_start, '\0');
+  if (!pread_all(fd, *index_bytes, index_start) || checksum(*index_bytes) != index_checksum) {
     return cache;
   }
-  In in(index_bytes);
+  In in(*index_bytes);
   const auto count = in.count();
-  std::unordered_map<std::string, Slot> index;
+  std::vector<Named> index;
   index.reserve(count);
   for (std::uint32_t i = 0; i < count && in.good(); ++i) {
-    auto name = in.text();
-    Slot slot;
-    slot.stamp = in.stamp();
-    slot.offset = in.u64();
-    slot.length = in.u64();
-    slot.checksum = in.u64();
+    Named named;
+    named.name = in.view();
+    named.slot.stamp = in.stamp();
+    named.slot.offset = in.u64();
+    named.slot.length = in.u64();
+    named.slot.checksum = in.u64();
+    auto& slot = named.slot;
     if (slot.offset < expected.size() || slot.offset > index_start || slot.length > index_start - slot.offset) {
       return cache;
     }
-    index.emplace(std::move(name), slot);
+    index.push_back(named);
   }
   if (!in.good() || !in.at_end()) {
     return cache;
   }
+  // Writers sort the index by name; one that is not sorted is sorted here,
+  // and a name given twice makes the cache unusable (which entry is right?).
+  const auto by_name = [](const Named& a, const Named& b) { return a.name < b.name; };
+  if (!std::is_sorted(index.begin(), index.end(), by_name)) {
+    std::sort(index.begin(), index.end(), by_name);
+  }
+  if (std::adjacent_find(index.begin(), index.end(),
+                         [](const Named& a, const Named& b) { return a.name == b.name; })
+      != index.end()) {
+    return cache;
+  }
   cache.m_fd = std::move(owner);
+  cache.m_index_bytes = std::move(index_bytes);
   cache.m_index = std::move(index);
   return cache;
+}
+
+const RecordCache::Named* RecordCache::named(std::string_view relative) const
+{
+  const auto it = std::lower_bound(m_index.begin(), m_index.end(), relative,
+                                   [](const Named& named, std::string_view name) { return named.name < name; });
+  return it != m_index.end() && it->name == relative ? &*it : nullptr;
 }
 
 std::optional<CachedRecord> RecordCache::find(std::string_view relative, const util::FileStamp& stamp,
                                               WithPositions positions) const
 {
-  const auto it = m_index.find(std::string(relative));
-  if (it == m_index.end() || !(it->second.stamp == stamp)) {
+  const Named* found = named(relative);
+  if (!found || !(found->slot.stamp == stamp)) {
     return std::nullopt;
   }
-  std::string entry(it->second.length, '\0');
-  if (!pread_all(*m_fd, entry, it->second.offset) || checksum(entry) != it->second.checksum) {
+  const Slot* slot = &found->slot;
+  const auto entry = read_entry(*m_fd, slot->offset, slot->length);
+  if (entry.size() != slot->length || checksum(entry) != slot->checksum) {
     return std::nullopt;
   }
   return deserialize(entry, positions == WithPositions::yes);
@@ -700,14 +756,8 @@ void RecordCache::Writer::append(const std::string& relative, const util::FileSt
     return;
   }
   m_ok = write_all(m_fd, data);
-  Out out(m_index);
-  out.text(relative);
-  out.stamp(stamp);
-  out.u64(m_offset);
-  out.u64(data.size());
-  out.u64(sum);
+  m_entries.push_back(Entry{relative, stamp, m_offset, data.size(), sum});
   m_offset += data.size();
-  ++m_count;
 }
 
 template <typename Record>
@@ -728,10 +778,14 @@ template void RecordCache::Writer::add(const std::string&, const util::FileStamp
 template void RecordCache::Writer::add(const std::string&, const util::FileStamp&, const Pairing&,
                                        const std::vector<store::Problem>&);
 
-void RecordCache::Writer::keep(const std::string& relative)
+void RecordCache::Writer::keep(std::string_view relative)
 {
+  const Named* found = m_old.named(relative);
+  if (!found) {
+    return;
+  }
   const std::lock_guard lock(m_mutex);
-  m_kept.push_back(relative);
+  m_kept.push_back(static_cast<std::size_t>(found - m_old.m_index.data()));
 }
 
 bool RecordCache::Writer::commit()
@@ -741,24 +795,29 @@ bool RecordCache::Writer::commit()
     return false;  // the same cache as before
   }
   // The entries kept are copied from the old cache, checked once more.
-  std::string entry;
-  for (const auto& relative : m_kept) {
-    const auto it = m_old.m_index.find(relative);
-    if (it == m_old.m_index.end()) {
-      continue;
-    }
-    entry.assign(it->second.length, '\0');
-    if (pread_all(*m_old.m_fd, entry, it->second.offset) && checksum(entry) == it->second.checksum) {
-      append(relative, it->second.stamp, entry, it->second.checksum);
+  for (const auto at : m_kept) {
+    const auto& [name, slot] = m_old.m_index[at];
+    const auto entry = read_entry(*m_old.m_fd, slot.offset, slot.length);
+    if (entry.size() == slot.length && checksum(entry) == slot.checksum) {
+      append(std::string(name), slot.stamp, entry, slot.checksum);
     }
   }
   if (!open_temporary()) {
     return false;
   }
+  // The index sorted by name, as readers look names up.
+  std::sort(m_entries.begin(), m_entries.end(),
+            [](const Entry& a, const Entry& b) { return a.relative < b.relative; });
   std::string index;
   Out out(index);
-  out.raw(m_count);
-  index += m_index;
+  out.raw(static_cast<std::uint32_t>(m_entries.size()));
+  for (const auto& entry : m_entries) {
+    out.text(entry.relative);
+    out.stamp(entry.stamp);
+    out.u64(entry.offset);
+    out.u64(entry.length);
+    out.u64(entry.checksum);
+  }
   std::string footer;
   Out tail(footer);
   tail.u64(m_offset);

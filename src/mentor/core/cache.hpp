@@ -10,7 +10,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -73,7 +72,7 @@ public:
     template <typename Record>
     void add(const std::string& relative, const util::FileStamp& stamp, const Record& record,
              const std::vector<store::Problem>& warnings);
-    void keep(const std::string& relative);
+    void keep(std::string_view relative);
     // Whether a new cache was written. Failing to write it is not an error:
     // the records are read without it next time.
     bool commit();
@@ -91,9 +90,16 @@ public:
     bool m_ok = true;
     bool m_added = false;
     std::uint64_t m_offset = 0;
-    std::string m_index;
-    std::uint32_t m_count = 0;
-    std::vector<std::string> m_kept;
+    struct Entry
+    {
+      std::string relative;
+      util::FileStamp stamp;
+      std::uint64_t offset = 0;
+      std::uint64_t length = 0;
+      std::uint64_t checksum = 0;
+    };
+    std::vector<Entry> m_entries;     // of the new cache, as written
+    std::vector<std::size_t> m_kept;  // into m_old.m_index
   };
 
   // What the cache is tied to: the format version and this binary.
@@ -111,8 +117,18 @@ private:
     std::uint64_t checksum = 0;
   };
 
+  struct Named
+  {
+    std::string_view name;  // into m_index_bytes
+    Slot slot;
+  };
+  const Named* named(std::string_view relative) const;
+
   std::shared_ptr<const int> m_fd;  // closed with the last copy
-  std::unordered_map<std::string, Slot> m_index;
+  // The index as read: one block of bytes and a table sorted by name into it
+  // (no allocation per file: a large directory has tens of thousands).
+  std::shared_ptr<const std::string> m_index_bytes;
+  std::vector<Named> m_index;
 };
 
 // A fast 64-bit checksum (not cryptographic), for telling damaged data.

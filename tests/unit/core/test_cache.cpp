@@ -245,6 +245,42 @@ TEST_CASE("cache: the writer writes nothing when the cache would not change")
   }
 }
 
+TEST_CASE("cache: entries written in any order are all found; a file named twice spoils the cache")
+{
+  TempDir tmp;
+  const auto records = examples();
+  REQUIRE(records.size() > 2);
+  // Threads add entries in whatever order they finish: here, backwards.
+  {
+    const RecordCache none;
+    RecordCache::Writer writer(tmp / "cache", none);
+    for (std::size_t i = records.size(); i-- > 0;) {
+      std::visit([&](const auto& record) { writer.add(records[i].relative, stamp_for(i), record, records[i].record.warnings); },
+                 records[i].record.record);
+    }
+    REQUIRE(writer.commit());
+  }
+  const auto cache = RecordCache::open(tmp / "cache");
+  CHECK(cache.size() == records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto found = cache.find(records[i].relative, stamp_for(i));
+    REQUIRE(found);
+    CHECK(found->record == records[i].record.record);
+  }
+  // Two entries for one file: which is right cannot be told, so neither is used.
+  {
+    const RecordCache none;
+    RecordCache::Writer writer(tmp / "twice", none);
+    for (const std::size_t i : {std::size_t{0}, std::size_t{1}}) {
+      std::visit([&](const auto& record) { writer.add(records[0].relative, stamp_for(0), record, {}); },
+                 records[i].record.record);
+    }
+    REQUIRE(writer.commit());
+  }
+  CHECK(RecordCache::open(tmp / "twice").size() == 0);
+  CHECK_FALSE(RecordCache::open(tmp / "twice").find(records[0].relative, stamp_for(0)));
+}
+
 TEST_CASE("cache: a cache of another mentor build is not read")
 {
   TempDir tmp;
