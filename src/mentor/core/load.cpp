@@ -4,6 +4,9 @@
 #include "mentor/util/atomic_file.hpp"
 #include "mentor/util/file_stamp.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -25,14 +28,31 @@ struct Job
   What what;
   std::string slug;
   std::string relative;
+  std::size_t slot = 0;  // its place in Records::people or Records::pairings
 };
 
+// What became of one file. Its record goes straight to its place in the
+// Records (kept small, this is made per file before the load starts).
 struct Result
 {
-  std::optional<CachedRecord> record;   // notes left out
   std::vector<store::Problem> problems;  // in file order
+  bool built = false;                    // a record is in its place
   bool from_cache = false;
 };
+
+// Whether a cached record is of the kind the file's folder holds.
+bool holds(const CachedRecord& cached, What what)
+{
+  switch (what) {
+  case What::config:
+    return std::holds_alternative<Config>(cached.record);
+  case What::person:
+    return std::holds_alternative<Person>(cached.record);
+  case What::pairing:
+    return std::holds_alternative<Pairing>(cached.record);
+  }
+  return false;
+}
 
 // Assigning an empty string would keep the buffer; swapping frees it.
 void drop_notes(Person& person)
@@ -75,20 +95,21 @@ void drop_positions(Pairing& pairing)
 
 // Reads and builds one file; a file that cannot be read or parsed gives its
 // problems and no record.
-void build(const RecordsDir& dir, const Job& job, Result& result)
+std::optional<CachedRecord> build(const RecordsDir& dir, const Job& job, Result& result)
 {
+  std::optional<CachedRecord> record;
   Problems local;
   try {
     const auto document = dir.load(job.relative);
     switch (job.what) {
     case What::config:
-      result.record = CachedRecord{build_config(document, local), {}};
+      record = CachedRecord{build_config(document, local), {}};
       break;
     case What::person:
-      result.record = CachedRecord{build_person(document, job.slug, local), {}};
+      record = CachedRecord{build_person(document, job.slug, local), {}};
       break;
     case What::pairing:
-      result.record = CachedRecord{build_pairing(document, job.slug, local), {}};
+      record = CachedRecord{build_pairing(document, job.slug, local), {}};
       break;
     }
   } catch (const store::SourceError& e) {
@@ -103,54 +124,62 @@ void build(const RecordsDir& dir, const Job& job, Result& result)
     local.add(std::move(problem));
   }
   result.problems = local.list();
+  return record;
 }
 
-// The display name of a file goes into the record and its warnings when it
-// is used, not into the cache: it depends on the working directory.
-template <typename Record>
-void place(Record& record, const std::string& display)
+// A directory open for fstatat(), so that files are stamped relative to it
+// and the kernel need not walk the whole path for each one; -1 when it
+// cannot be opened (then files are stamped by their full path).
+struct OpenDirectory
 {
-  record.file = display;
-}
-
-void place(CachedRecord& cached, const std::string& display)
-{
-  std::visit([&](auto& record) { place(record, display); }, cached.record);
-  for (auto& warning : cached.warnings) {
-    warning.file = display;
+  explicit OpenDirectory(const std::filesystem::path& path)
+    : fd(::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC))
+  {
   }
-}
+  ~OpenDirectory()
+  {
+    if (fd >= 0) {
+      ::close(fd);
+    }
+  }
+  OpenDirectory(const OpenDirectory&) = delete;
+  OpenDirectory& operator=(const OpenDirectory&) = delete;
+
+  int fd;
+};
 
 struct Run
 {
   const RecordsDir& dir;
   const std::vector<Job>& jobs;
   std::vector<Result>& results;
+  Records& records;
   const RecordCache& cache;
   RecordCache::Writer* writer;  // null without a cache
   const LoadOptions& options;
   std::int64_t now_ns;
+  int root_fd;  // the records directory, or -1
 
   void one(std::size_t i) const
   {
     const auto& job = jobs[i];
     auto& result = results[i];
-    const auto stamp = util::stamp_of(dir.absolute(job.relative));
+    const auto stamp = root_fd >= 0 ? util::stamp_at(root_fd, job.relative.c_str())
+                                    : util::stamp_of(dir.absolute(job.relative));
     if (writer && stamp) {
       const bool positions = options.positions || (options.inspect_pairing && job.what == What::pairing);
-      if (auto cached = cache.find(job.relative, *stamp,
-                                   positions ? RecordCache::WithPositions::yes : RecordCache::WithPositions::no)) {
-        result.record = std::move(cached);
-        place(*result.record, dir.display(job.relative));
-        result.problems = std::move(result.record->warnings);
+      auto cached = cache.find(job.relative, *stamp,
+                               positions ? RecordCache::WithPositions::yes : RecordCache::WithPositions::no);
+      if (cached && holds(*cached, job.what)) {
+        result.problems = std::move(cached->warnings);
         result.from_cache = true;
         writer->keep(job.relative);
-        inspect(result);
+        std::visit([&](auto& record) { put_in_place(job, result, std::move(record)); }, cached->record);
         return;
       }
     }
-    build(dir, job, result);
-    if (!result.record) {
+    auto built = build(dir, job, result);
+    if (!built) {
       return;
     }
     const bool clean = std::none_of(result.problems.begin(), result.problems.end(),
@@ -163,32 +192,47 @@ struct Run
         if (writer && clean && stamp && !util::changed_recently(*stamp, now_ns)) {
           writer->add(job.relative, *stamp, record, result.problems);
         }
+        // A copy made now, with the parse's memory freed, packs the record
+        // into the space the parse used instead of leaving it scattered
+        // among the holes the parse left: it lowers the peak memory of a
+        // large directory.
+        put_in_place(job, result, std::decay_t<decltype(record)>(record));
       },
-      result.record->record);
-    inspect(result);
-    // A copy made now, with the parse's memory freed, packs the record into
-    // the space the parse used instead of leaving it scattered among the
-    // holes the parse left: it lowers the peak memory of a large directory.
-    std::visit([](auto& record) { record = std::decay_t<decltype(record)>(record); }, result.record->record);
+      built->record);
   }
 
-  // The caller's look at a pairing, then positions go unless kept.
-  void inspect(Result& result) const
+  // The record into its place in `records`, after the caller's look at a
+  // pairing; its positions go unless kept. Warnings and the record get the
+  // file's display name now (the cache leaves it out: it depends on the
+  // working directory).
+  template <typename Record>
+  void put_in_place(const Job& job, Result& result, Record record) const
   {
-    std::visit(
-      [&](auto& record) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(record)>, Pairing>) {
-          if (options.inspect_pairing) {
-            Problems found;
-            options.inspect_pairing(record, found);
-            result.problems.insert(result.problems.end(), found.list().begin(), found.list().end());
-          }
-        }
-        if (!options.positions) {
-          drop_positions(record);
-        }
-      },
-      result.record->record);
+    const auto display = dir.display(job.relative);
+    for (auto& warning : result.problems) {
+      if (warning.file.empty()) {
+        warning.file = display;
+      }
+    }
+    record.file = display;
+    if constexpr (std::is_same_v<Record, Pairing>) {
+      if (options.inspect_pairing) {
+        Problems found;
+        options.inspect_pairing(record, found);
+        result.problems.insert(result.problems.end(), found.list().begin(), found.list().end());
+      }
+    }
+    if (!options.positions) {
+      drop_positions(record);
+    }
+    if constexpr (std::is_same_v<Record, Config>) {
+      records.config = std::move(record);
+    } else if constexpr (std::is_same_v<Record, Person>) {
+      records.people[job.slot] = std::move(record);
+    } else {
+      records.pairings[job.slot] = std::move(record);
+    }
+    result.built = true;
   }
 
   void all() const
@@ -244,10 +288,13 @@ Records load_summary(const RecordsDir& dir, Problems& problems, const LoadOption
   const auto now = options.now_ns != 0 ? options.now_ns : util::wall_clock_ns();
   std::vector<Job> jobs;
   jobs.push_back(Job{What::config, "", RecordsDir::config_file()});
+  std::size_t people = 0;
+  std::size_t pairings = 0;
   for (const auto folder : {Folder::people, Folder::pairings}) {
     std::vector<std::string> slugs;
     try {
       slugs = dir.list(folder);
+      jobs.reserve(jobs.size() + slugs.size());
     } catch (const Error& e) {
       // A folder that is a link or a file is one problem, not a reason to
       // stop: every other file is still read, so that check shows them all.
@@ -259,7 +306,9 @@ Records load_summary(const RecordsDir& dir, Problems& problems, const LoadOption
     }
     for (auto& slug : slugs) {
       auto relative = RecordsDir::record_file(folder, slug);
-      jobs.push_back(Job{folder == Folder::people ? What::person : What::pairing, std::move(slug), std::move(relative)});
+      const bool person = folder == Folder::people;
+      jobs.push_back(Job{person ? What::person : What::pairing, std::move(slug), std::move(relative),
+                         person ? people++ : pairings++});
     }
   }
 
@@ -275,8 +324,13 @@ Records load_summary(const RecordsDir& dir, Problems& problems, const LoadOption
     }
     writer.emplace(cache_file, cache);
   }
+  // Every record is built straight into its place here.
+  Records records;
+  records.people.resize(people);
+  records.pairings.resize(pairings);
   std::vector<Result> results(jobs.size());
-  Run{dir, jobs, results, cache, writer ? &*writer : nullptr, options, now}.all();
+  const OpenDirectory root(dir.root());
+  Run{dir, jobs, results, records, cache, writer ? &*writer : nullptr, options, now, root.fd}.all();
 
   // A load that meets a broken file is one the command refuses: it leaves
   // the records directory exactly as it was, the cache included (the next
@@ -288,36 +342,33 @@ Records load_summary(const RecordsDir& dir, Problems& problems, const LoadOption
                       });
   const bool written = writer && !broken && writer->commit();
 
-  Records records;
+  // Then the problems in file order, and a file that gave no record: a
+  // person is still known by the file's name, a pairing is left out.
   std::size_t parsed = 0;
+  bool pairing_missing = false;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    auto& job = jobs[i];
+    const auto& job = jobs[i];
     auto& result = results[i];
     parsed += result.from_cache ? 0 : 1;
     for (auto& problem : result.problems) {
       problems.add(std::move(problem));
     }
-    if (!result.record) {
-      if (job.what == What::person) {
-        Person person;
-        person.slug = job.slug;
-        person.file = dir.display(job.relative);
-        records.people.push_back(std::move(person));
-      }
-      continue;
+    if (!result.built && job.what == What::person) {
+      Person& person = records.people[job.slot];
+      person.slug = job.slug;
+      person.file = dir.display(job.relative);
     }
-    std::visit(
-      [&](auto& record) {
-        using T = std::decay_t<decltype(record)>;
-        if constexpr (std::is_same_v<T, Config>) {
-          records.config = std::move(record);
-        } else if constexpr (std::is_same_v<T, Person>) {
-          records.people.push_back(std::move(record));
-        } else {
-          records.pairings.push_back(std::move(record));
-        }
-      },
-      result.record->record);
+    pairing_missing = pairing_missing || (!result.built && job.what == What::pairing);
+  }
+  if (pairing_missing) {
+    std::vector<Pairing> built;
+    built.reserve(records.pairings.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      if (results[i].built && jobs[i].what == What::pairing) {
+        built.push_back(std::move(records.pairings[jobs[i].slot]));
+      }
+    }
+    records.pairings = std::move(built);
   }
   if (stats) {
     stats->files = jobs.size();

@@ -1,5 +1,6 @@
 #include "mentor/util/file_stamp.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <ctime>
@@ -20,14 +21,8 @@ constexpr std::int64_t k_fine_coarseness_ns = 100'000'000;
 // File systems that keep whole seconds only (FAT keeps two): two seconds.
 constexpr std::int64_t k_whole_second_coarseness_ns = 2 * k_second_ns;
 
-} // namespace
-
-std::optional<FileStamp> stamp_of(const std::filesystem::path& path)
+FileStamp from_stat(const struct stat& st)
 {
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0) {
-    return std::nullopt;
-  }
   FileStamp stamp;
   stamp.size = static_cast<std::uint64_t>(st.st_size);
   stamp.mtime_ns = nanoseconds(st.st_mtim);
@@ -36,6 +31,26 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& path)
   stamp.device = static_cast<std::uint64_t>(st.st_dev);
   stamp.mode = static_cast<std::uint32_t>(st.st_mode);
   return stamp;
+}
+
+} // namespace
+
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path)
+{
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) {
+    return std::nullopt;
+  }
+  return from_stat(st);
+}
+
+std::optional<FileStamp> stamp_at(int dir_fd, const char* relative)
+{
+  struct stat st {};
+  if (::fstatat(dir_fd, relative, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+    return std::nullopt;
+  }
+  return from_stat(st);
 }
 
 std::int64_t wall_clock_ns()

@@ -25,6 +25,10 @@ struct FileStamp
 // when it cannot be read.
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
 
+// The same for `relative` under the directory open as `dir_fd` (an fd from
+// open(2), O_PATH will do): the kernel walks only the relative part.
+std::optional<FileStamp> stamp_at(int dir_fd, const char* relative);
+
 // Now, in nanoseconds since the epoch, on the clock file times are set from.
 std::int64_t wall_clock_ns();
 
