@@ -252,12 +252,12 @@ private:
 // written and read below (and k_format_version is bumped). The sizes are
 // those of x86-64 with libstdc++.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(Config) == 112, "Config changed: update the record cache");
-static_assert(sizeof(Person) == 304, "Person changed: update the record cache");
-static_assert(sizeof(Goal) == 144, "Goal changed: update the record cache");
-static_assert(sizeof(Action) == 112, "Action changed: update the record cache");
-static_assert(sizeof(Session) == 160, "Session changed: update the record cache");
-static_assert(sizeof(Pairing) == 312, "Pairing changed: update the record cache");
+static_assert(sizeof(Config) == 96, "Config changed: update the record cache");
+static_assert(sizeof(Person) == 288, "Person changed: update the record cache");
+static_assert(sizeof(Goal) == 128, "Goal changed: update the record cache");
+static_assert(sizeof(Action) == 96, "Action changed: update the record cache");
+static_assert(sizeof(Session) == 144, "Session changed: update the record cache");
+static_assert(sizeof(Pairing) == 296, "Pairing changed: update the record cache");
 static_assert(sizeof(store::Problem) == 152, "Problem changed: update the record cache");
 #endif
 

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <type_traits>
 
 namespace mentor::core {
 
@@ -37,10 +42,103 @@ std::string_view key_name(std::uint8_t key)
   return key < k_keys.size() ? k_keys[key] : std::string_view();
 }
 
+struct Positions::Block
+{
+  std::uint32_t size = 0;
+  std::uint32_t capacity = 0;
+
+  Entry* data() { return std::launder(reinterpret_cast<Entry*>(this + 1)); }
+
+  static Block* make(std::uint32_t capacity)
+  {
+    static_assert(alignof(Entry) <= alignof(Block) && std::is_trivially_destructible_v<Entry>);
+    void* raw = ::operator new(sizeof(Block) + std::size_t{capacity} * sizeof(Entry));
+    return new (raw) Block{0, capacity};
+  }
+  // Made with make(): the entries need no destruction.
+  static void free(Block* block) { ::operator delete(block); }
+};
+
+Positions::Positions(const Positions& other)
+{
+  const auto from = other.entries();
+  if (!from.empty()) {
+    m_block = Block::make(static_cast<std::uint32_t>(from.size()));
+    std::uninitialized_copy(from.begin(), from.end(), m_block->data());
+    m_block->size = static_cast<std::uint32_t>(from.size());
+  }
+}
+
+Positions& Positions::operator=(const Positions& other)
+{
+  if (this != &other) {
+    Positions copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+Positions& Positions::operator=(Positions&& other) noexcept
+{
+  if (this != &other) {
+    if (m_block != nullptr) {
+      release();
+    }
+    m_block = std::exchange(other.m_block, nullptr);
+  }
+  return *this;
+}
+
+void Positions::release() noexcept
+{
+  Block::free(m_block);
+  m_block = nullptr;
+}
+
+std::span<const Positions::Entry> Positions::entries() const
+{
+  if (m_block == nullptr) {
+    return {};
+  }
+  return {m_block->data(), m_block->size};
+}
+
+bool Positions::operator==(const Positions& other) const
+{
+  return std::ranges::equal(entries(), other.entries());
+}
+
+void Positions::reserve(std::size_t n)
+{
+  const auto have = m_block ? m_block->capacity : 0;
+  if (n <= have) {
+    return;
+  }
+  if (n > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("Positions: too many keys");
+  }
+  Block* grown = Block::make(static_cast<std::uint32_t>(n));
+  const auto old = entries();
+  std::uninitialized_copy(old.begin(), old.end(), grown->data());
+  grown->size = static_cast<std::uint32_t>(old.size());
+  Block::free(m_block);
+  m_block = grown;
+}
+
+void Positions::push(std::uint8_t key, Pos pos)
+{
+  const auto size = m_block ? m_block->size : 0;
+  if (m_block == nullptr || size == m_block->capacity) {
+    reserve(size == 0 ? 4 : std::size_t{size} * 2);
+  }
+  new (m_block->data() + size) Entry(key, pos);
+  ++m_block->size;
+}
+
 void Positions::set(std::string_view key, Pos pos)
 {
   if (auto number = key_number(key)) {
-    m_entries.emplace_back(*number, pos);
+    push(*number, pos);
   }
 }
 
@@ -49,7 +147,7 @@ bool Positions::add(std::uint8_t key, Pos pos)
   if (key >= k_keys.size()) {
     return false;
   }
-  m_entries.emplace_back(key, pos);
+  push(key, pos);
   return true;
 }
 
@@ -59,7 +157,7 @@ Pos Positions::of(std::string_view key, Pos fallback) const
   if (!number) {
     return fallback;
   }
-  for (const auto& [name, pos] : m_entries) {
+  for (const auto& [name, pos] : entries()) {
     if (name == *number) {
       return pos;
     }

@@ -25,26 +25,45 @@ struct Pos
 
 // The position of each key mentor reads, in file order. Keys are kept as
 // small numbers into a fixed table (`key_name`), which keeps the records of
-// a large directory compact; keys mentor does not read are not kept.
+// a large directory compact; keys mentor does not read are not kept. One
+// pointer wide: most records are read without their positions (only `mentor
+// check` and the commands that edit need them), and a large directory has a
+// few hundred thousand of them.
 class Positions
 {
 public:
   using Entry = std::pair<std::uint8_t, Pos>;
 
+  Positions() = default;
+  Positions(const Positions& other);
+  Positions(Positions&& other) noexcept : m_block(std::exchange(other.m_block, nullptr)) {}
+  Positions& operator=(const Positions& other);
+  Positions& operator=(Positions&& other) noexcept;
+  ~Positions()
+  {
+    if (m_block != nullptr) {  // most records are read without positions: keep that free
+      release();
+    }
+  }
+
   void set(std::string_view key, Pos pos);
   // The key's position, or `fallback` when the record has no such key.
   Pos of(std::string_view key, Pos fallback = {}) const;
 
-  const std::vector<Entry>& entries() const { return m_entries; }
+  std::span<const Entry> entries() const;
   // For the record cache: an entry as `entries()` gave it. Returns false for
   // a key number outside the table.
   bool add(std::uint8_t key, Pos pos);
-  void reserve(std::size_t n) { m_entries.reserve(n); }
+  void reserve(std::size_t n);
 
-  bool operator==(const Positions&) const = default;
+  bool operator==(const Positions& other) const;
 
 private:
-  std::vector<Entry> m_entries;
+  struct Block;  // a count and a capacity, then the entries
+  void push(std::uint8_t key, Pos pos);
+  void release() noexcept;
+
+  Block* m_block = nullptr;
 };
 
 // The name of a key number in Positions, or "" outside the table.

@@ -87,6 +87,54 @@ TEST_SUITE("core::model")
     CHECK(at.of("missing").line == 0);
   }
 
+  TEST_CASE("Positions: copies are deep, moves empty the source, and equality compares entries in order")
+  {
+    Positions empty;
+    CHECK(empty.entries().empty());
+    CHECK(empty == Positions());
+
+    Positions at;
+    for (int i = 0; i < 20; ++i) {  // past any first capacity
+      REQUIRE(at.add(static_cast<std::uint8_t>(i), Pos{i + 1, i + 2}));
+    }
+    CHECK_FALSE(at.add(250, Pos{1, 1}));
+    REQUIRE(at.entries().size() == 20);
+    CHECK(at.entries()[19] == Positions::Entry{19, Pos{20, 21}});
+    CHECK_FALSE(at == empty);
+
+    Positions copy = at;
+    CHECK(copy == at);
+    copy.set("date", Pos{99, 1});
+    CHECK_FALSE(copy == at);
+    CHECK(at.entries().size() == 20);
+    CHECK(copy.of("date").line == 99);
+
+    Positions assigned;
+    assigned.set("notes", Pos{5, 5});
+    assigned = at;
+    CHECK(assigned == at);
+    const Positions& itself = assigned;
+    assigned = itself;  // assigning a Positions to itself keeps its entries
+    CHECK(assigned == at);
+
+    Positions moved = std::move(copy);
+    CHECK(moved.entries().size() == 21);
+    CHECK(copy.entries().empty());  // NOLINT(bugprone-use-after-move): moved from is empty
+    copy = std::move(moved);
+    CHECK(copy.of("date").line == 99);
+
+    Positions reserved;
+    reserved.reserve(3);
+    CHECK(reserved.entries().empty());
+    CHECK(reserved == empty);
+    reserved.set("date", Pos{1, 2});
+    reserved.set("notes", Pos{3, 4});
+    Positions other;
+    other.set("notes", Pos{3, 4});
+    other.set("date", Pos{1, 2});
+    CHECK_FALSE(reserved == other);  // the same keys in another order
+  }
+
   TEST_CASE("Pairing lookups")
   {
     Pairing p = pairing("a--b");
