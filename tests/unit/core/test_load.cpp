@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -374,6 +375,40 @@ TEST_CASE("load: one thread or many, the same records")
   const auto b = load(copy.dir, many);
   CHECK(a.records == b.records);
   CHECK(same_problems(a.problems, b.problems));
+}
+
+TEST_CASE("load: a directory of hundreds of files, read on several threads and from the cache, gives the same records")
+{
+  // Past the size from which loads run on several threads and ask for huge
+  // pages: the examples' last pairing, again with 160 new mentees.
+  Copy copy;
+  const auto person = read_text(copy / "people/zoe-nunez.yaml");
+  const auto pairing = read_text(copy / k_pairing);
+  REQUIRE(contains(pairing, "mentee: zoe-nunez\n"));
+  for (int i = 0; i < 160; ++i) {
+    const auto slug = "mentee-" + std::to_string(i);
+    write_text(copy / ("people/" + slug + ".yaml"), person);
+    auto text = pairing;
+    text.replace(text.find("mentee: zoe-nunez\n"), 18, "mentee: " + slug + "\n");
+    write_text(copy / ("pairings/phil-rumens--" + slug + ".yaml"), text);
+  }
+  auto one = later();
+  one.threads = 1;
+  one.use_cache = false;
+  auto two = later();
+  two.threads = 2;
+  const auto expected = load(copy.dir, one);
+  REQUIRE(expected.records.pairings.size() == 168);
+  REQUIRE(expected.records.people.size() == 169);
+  CHECK(std::is_sorted(expected.records.pairings.begin(), expected.records.pairings.end(),
+                       [](const auto& a, const auto& b) { return a.slug < b.slug; }));
+  const auto parsed = load(copy.dir, two);
+  CHECK(parsed.stats.parsed == 338);
+  CHECK(parsed.records == expected.records);
+  const auto cached = load(copy.dir, two);
+  CHECK(cached.stats.from_cache == 338);
+  CHECK(cached.records == expected.records);
+  CHECK(same_problems(cached.problems, expected.problems));
 }
 
 TEST_CASE("load: pairings are checked as they are read, with their positions, from the cache too")
