@@ -6,8 +6,10 @@
 #                [--mentor PATH] [--gen PATH] [--out FILE] [--modes LIST]
 #                [--only REGEX] [--seed S] [--work DIR]
 #
-# Each round runs `cat` of every record file (the floor), then every command
-# in each mode:
+# Each round runs `cat` of every record file (the floor), then yaml-cpp's
+# parser alone over every file (mentor-bench-yaml-floor, built beside the
+# generator: the least a cold command can cost while yaml-cpp is the one
+# parser; left out when it is not built), then every command in each mode:
 #   cold  mentor's own cache removed first (rm -rf DIR/.mentor/cache)
 #   pull  every record file touched first (new mtime and ctime: what a
 #         `git pull` that changed every file looks like to a cache)
@@ -97,6 +99,8 @@ if [[ -z "$gen" ]]; then
   gen="$build_dir/bench/mentor-bench-gen"
 fi
 [[ -x "$gen" ]] || die "no generator at $gen: build the target mentor-bench-gen or give --gen"
+yaml_floor="$(dirname "$gen")/mentor-bench-yaml-floor"
+[[ -x "$yaml_floor" ]] || yaml_floor=""
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing: apt-get install time"
 
 if [[ -n "$work" ]]; then
@@ -225,6 +229,9 @@ bench_size() {
   for d in "$dir" "$copy" "$single"; do
     record_files "$d" | xargs -d '\n' cat >/dev/null
   done
+  if [[ -n "$yaml_floor" ]]; then
+    "$yaml_floor" "$dir" >/dev/null
+  fi
   for id in "${cmds[@]}"; do
     case "$id" in
       log-*) mentor_args "$copy" "$id"; "${cmd[@]}" </dev/null >/dev/null 2>&1 || true ;;
@@ -237,6 +244,9 @@ bench_size() {
   for ((round = 1; round <= runs; round++)); do
     progress "$name: round $round of $runs"
     measure "$results/cat" find "$dir/mentor.yaml" "$dir/people" "$dir/pairings" -name '*.yaml' -exec cat '{}' +
+    if [[ -n "$yaml_floor" ]]; then
+      measure "$results/yaml-floor" "$yaml_floor" "$dir"
+    fi
     for id in "${cmds[@]}"; do
       for mode in ${modes//,/ }; do
         case "$id" in
@@ -328,6 +338,13 @@ size_report() {
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
   read -r med min max rss cpu <<<"$cat_stats"
   printf '| `cat` of all record files (the floor) | | %.3f | %.3f | %.3f | 1.00 | %s | %s |\n' "$med" "$min" "$max" "$cpu" "$(mib "$rss")"
+  local floor_ratio=""
+  if [[ -f "$results/yaml-floor" ]]; then
+    read -r med min max rss cpu <<<"$(stats "$results/yaml-floor")"
+    floor_ratio="$(ratio "$med" "$cat_median")"
+    printf '| yaml-cpp'"'"'s parser alone over all record files, every core (the floor of a cold command) | | %.3f | %.3f | %.3f | %s | %s | %s |\n' \
+      "$med" "$min" "$max" "$floor_ratio" "$cpu" "$(mib "$rss")"
+  fi
   local id mode file where
   for id in "${commands[@]}"; do
     for where in "" single/; do
@@ -381,6 +398,15 @@ size_report() {
     target_row "peak memory of any command, MiB" "$(mib "$peak")" 64
   fi
   echo
+  if [[ -n "$floor_ratio" ]]; then
+    if awk -v f="$floor_ratio" -v l="$cold_limit" 'BEGIN { exit !(f > l) }'; then
+      echo "yaml-cpp's parser alone, with nothing built from what it reads, took ${floor_ratio}× cat: more than"
+      echo "the cold target of ${cold_limit}×, which no command that parses every file with it can meet."
+    else
+      echo "yaml-cpp's parser alone, with nothing built from what it reads, took ${floor_ratio}× cat."
+    fi
+    echo
+  fi
 }
 
 growth_report() {
@@ -402,6 +428,15 @@ growth_report() {
     row+="$(printf ' %.3f | %s |' "$med" "$(mib "$rss")")"
   done
   echo "$row"
+  if [[ -f "$work/results/1k/yaml-floor" ]]; then
+    row="| yaml-cpp's parser alone | |"
+    for s in 1k 10k 100k; do
+      cat_median="$(stats "$work/results/$s/cat" | cut -d' ' -f1)"
+      read -r med _ _ rss cpu <<<"$(stats "$work/results/$s/yaml-floor")"
+      row+="$(printf ' %.3f (%s×, CPU %s) | %s |' "$med" "$(ratio "$med" "$cat_median")" "$cpu" "$(mib "$rss")")"
+    done
+    echo "$row"
+  fi
   for id in "${commands[@]}"; do
     for mode in ${modes//,/ }; do
       [[ -f "$work/results/1k/$id.$mode" ]] || continue

@@ -2,7 +2,8 @@
 # The benchmark's generator (bench/gen.cpp): the records it writes pass
 # `mentor check` with nothing to say, every reading command runs on them and
 # counts every session, `log` appends to them; the same seed gives the same
-# bytes, another seed other bytes; it refuses a non-empty directory.
+# bytes, another seed other bytes; it refuses a non-empty directory. And
+# the yaml-cpp floor ($BENCH_YAML_FLOOR) reads what it writes.
 # Usage: bash test_gen.sh /path/to/mentor  (with $BENCH_GEN set)
 source "$(dirname "$0")/../tests/e2e/lib.sh" "$@"
 
@@ -116,5 +117,24 @@ run "$BENCH_GEN" --people 1 --pairings 1 --sessions 1 --out "$TMP/alone"
 expect_exit 2
 run "$BENCH_GEN" --people 10 --pairings 1 --sessions 100000 --out "$TMP/crowded"
 expect_exit 2
+
+# The yaml-cpp floor (bench/yaml_floor.cpp), when it is built: it reads every
+# record file, each as one document, and fails on a directory that is not one.
+if [[ -n "${BENCH_YAML_FLOOR:-}" ]]; then
+  section "the yaml-cpp floor reads every record file"
+  run "$BENCH_YAML_FLOOR" tiny
+  expect_exit 0
+  expect_stdout_contains "files: 49"
+  expect_stdout_contains "documents: 49"
+  expect_stdout_contains "bytes: $(cat tiny/mentor.yaml tiny/people/*.yaml tiny/pairings/*.yaml | wc -c)"
+  printf 'a: [1\n' >"$TMP/tiny/people/broken.yaml"
+  run "$BENCH_YAML_FLOOR" tiny
+  expect_exit 1
+  [[ "$ERR" == *"broken.yaml"* ]] && pass || fail "the floor did not name the file it could not parse"
+  run "$BENCH_YAML_FLOOR" "$TMP/none"
+  expect_exit 1
+  run "$BENCH_YAML_FLOOR"
+  expect_exit 2
+fi
 
 finish
